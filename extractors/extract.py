@@ -1,0 +1,165 @@
+"""Extraction of one report: read -> identify unit and year -> candidates from prose and tables ->
+resolve into one figure per indicator with flags. Pure library: no database, no Prefect."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from spacy.language import Language
+
+from extractors.candidates import BlockContext, Candidate
+from extractors.catalogue import load_catalogues
+from extractors.document import Document, Paragraph, Table, UnreadableDocument
+from extractors.pipeline import build_pipeline
+from extractors.readers import read_document
+from extractors.resolve import choose, cross_check, missing_required
+from extractors.tables import TableReader, is_unit_line
+from extractors.unit_year import identify
+from models.records import DocumentResult, UnitRef
+from models.text import fold_key
+from models.units import UnitRegistry, default_registry
+
+_HEADING_MAX = 160
+
+
+def _package_version() -> str:
+    try:
+        return version("thidua")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Package version plus a fingerprint of the pattern catalogues: a changed pattern is a new version."""
+    return f"{_package_version()}+patterns.{load_catalogues().fingerprint}"
+
+
+def run_rules(nlp: Language, text: str, ctx: BlockContext) -> list[Candidate]:
+    """Candidates of one piece of prose (a paragraph or a table row read as a sentence)."""
+    doc = nlp.make_doc(text)
+    doc._.context = ctx
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    for cand in doc._.candidates:
+        cand.locator = ctx.locator
+    return doc._.candidates
+
+
+class _Sections:
+    """Tracks headings: the plans section (no results below it) and the topic a heading names."""
+
+    def __init__(self, nlp: Language, report_year: int | None) -> None:
+        self.nlp = nlp
+        self.year = report_year
+        lex = load_catalogues().lexicon
+        self.open_words, self.close_words = lex.future_open, lex.future_close
+        self.future = False
+        self.topic: str | None = None
+
+    def heading(self, para: Paragraph) -> bool:
+        text = para.text.strip()
+        if len(text) > _HEADING_MAX or not text:
+            return False
+        key = f" {fold_key(text)} "
+        first = key.split()[0] if key.split() else ""
+        numbered = first in {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "phan", "a", "b", "c"}
+        numbered = numbered or first.isdigit() or text[:2] in {"I.", "V.", "X."}
+        is_heading = para.bold or (para.style or "").lower().startswith(("heading", "title")) or numbered
+        is_heading = is_heading or (text.isupper() and len(text) > 6)
+        if not is_heading:
+            return False
+        years = [int(w) for w in key.split() if w.isdigit() and len(w) == 4]
+        names_future = any(f" {w} " in key for w in self.open_words)
+        if names_future and (not years or not self.year or max(years) > self.year or " phuong huong " in key):
+            self.future = True
+        elif any(key.strip().startswith(w) for w in self.close_words) or (years and self.year and max(years) <= self.year):
+            self.future = False
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name == "thidua_rules":
+                break
+            doc = component(doc)
+        topics = [name for h in doc._.hits for kind, name in h.roles if kind == "topic"]
+        self.topic = topics[-1] if topics else None
+        return True
+
+
+def extract_document(doc: Document, registry: UnitRegistry | None = None) -> DocumentResult:
+    registry = registry or default_registry()
+    nlp = build_pipeline()
+    vers = extractor_version()
+    ident = identify(doc, registry)
+    result = DocumentResult(
+        path=doc.path,
+        sha256=doc.sha256,
+        format=doc.format,
+        status="ok",
+        unit=UnitRef(ident.unit.id, ident.unit.name) if ident.unit else None,
+        year=ident.year,
+        pages=doc.pages,
+        extractor_version=vers,
+        notes=[*doc.warnings, *ident.notes],
+    )
+    if ident.unit is None:
+        result.notes.append("the submitting unit was not found in the issuer block or title")
+    if ident.year is None:
+        result.notes.append("the report year was not found in the title or signing date")
+
+    sections = _Sections(nlp, ident.year)
+    tables = TableReader(load_catalogues(), lambda text, ctx: run_rules(nlp, text, ctx))
+    candidates: list[Candidate] = []
+    previous_text = ""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            sections.heading(block)  # updates the section state; a numbered heading may hold figures too
+            ctx = BlockContext(ident.year, sections.future, sections.topic, block.locator)
+            candidates += run_rules(nlp, block.text, ctx)
+            previous_text = block.text
+        elif isinstance(block, Table):
+            ctx = BlockContext(ident.year, sections.future, sections.topic, None)
+            unit_line = previous_text if is_unit_line(previous_text) else None
+            candidates += tables.candidates(block, ctx, unit_line)
+
+    figures = choose(candidates, doc.sha256, vers)
+    level = ident.unit.level if ident.unit else None
+    result.figures = cross_check(figures, level, doc.sha256, vers)
+    missing = missing_required(result.figures)
+    if missing:
+        result.flags.append("missing_required")
+        result.notes.append("required indicators not found: " + ", ".join(missing))
+    return result
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> DocumentResult:
+    """Extract one file; a file that cannot be read comes back ``rejected`` with the reason, never raised."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".") or "unknown"
+    try:
+        document = read_document(path)
+    except UnreadableDocument as exc:
+        sha = sha256_of(path) if path.is_file() else ""
+        return DocumentResult(
+            path=str(path), sha256=sha, format=fmt, status="rejected", error=str(exc), extractor_version=extractor_version()
+        )
+    except OSError as exc:
+        return DocumentResult(
+            path=str(path),
+            sha256="",
+            format=fmt,
+            status="rejected",
+            error=f"{path}: the file cannot be opened ({exc.strerror or exc}). Check the path and permissions.",
+            extractor_version=extractor_version(),
+        )
+    return extract_document(document, registry)

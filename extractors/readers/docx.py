@@ -1,0 +1,325 @@
+"""Word (.docx) reader built on python-docx's package loading and our own walk of the body XML.
+
+We walk the XML rather than use ``Document.iter_inner_content()`` / ``Paragraph.text`` because those
+skip content-control (``w:sdt``) blocks, tracked insertions (``w:ins``), simple fields and smart
+tags, and ``row.cells`` repeats a merged cell once per grid column. Reports typed from templates
+are full of such wrappers, and a reader must not drop text silently.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+import docx
+from docx.opc.exceptions import OpcError
+from docx.styles import BabelFish
+from lxml import etree
+
+from extractors.document import Block, Cell, Document, Locator, Paragraph, Table, UnreadableDocument
+from extractors.text import nfc
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (
+    _w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent")
+)
+CUSTOM_XML, TXBX = _w("customXml"), _w("txbxContent")
+FALLBACK = f"{{{_MC}}}Fallback"
+# Inside a paragraph: elements whose text is not part of the paragraph's own text. Text boxes
+# (drawing/pict/AlternateContent) are read separately; deleted and moved-away text is gone.
+_SKIP_IN_P = {
+    _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "drawing", "pict", "object", "instrText", "delText")
+} | {f"{{{_MC}}}AlternateContent"}
+_BREAKS = {_w("br"), _w("cr")}
+_TABS = {_w("tab"), _w("ptab")}
+_OFF = {"0", "false", "off"}
+
+_LIBRARY_ERRORS = (OpcError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, etree.LxmlError)
+
+
+def read_docx(name: str, data: bytes, sha256: str) -> Document:
+    try:
+        package = docx.Document(io.BytesIO(data))
+    except _LIBRARY_ERRORS as exc:
+        # KeyError: a part named in [Content_Types]/rels is missing; ValueError: not a .docx content
+        # type (e.g. a macro-enabled .docm or a template); the rest: corrupt zip or XML.
+        raise UnreadableDocument(
+            name,
+            f"the Word file is damaged and cannot be parsed ({type(exc).__name__}: {exc})",
+            "Open it in Word or LibreOffice, save it again as .docx or PDF and submit it again",
+        ) from exc
+    reader = _BodyReader(package)
+    reader.walk(package.element.body)
+    return Document(
+        path=name,
+        format="docx",
+        sha256=sha256,
+        blocks=reader.blocks,
+        header_footer=_header_footer(package),
+        pages=None,
+        warnings=reader.warnings,
+    )
+
+
+class _BodyReader:
+    def __init__(self, package: docx.document.Document) -> None:
+        self.styles = package.styles.element
+        self.blocks: list[Block] = []
+        self.warnings: list[str] = []
+        self.n_paragraphs = 0
+        self.n_tables = 0
+        self._style_names: dict[str | None, str | None] = {}
+        self._style_bold: dict[str | None, bool | None] = {}
+
+    def walk(self, container: etree._Element) -> None:
+        """Emit the paragraphs and tables of a body, cell-less container or text box, in order."""
+        for child in _block_children(container):
+            if child.tag == P:
+                self._paragraph(child)
+            elif child.tag == TBL:
+                self._table(child, parent=None)
+            elif child.tag == _w("altChunk"):
+                self.warnings.append("the document embeds an imported file (altChunk) that is not read")
+
+    def _paragraph(self, p: etree._Element) -> None:
+        raw, runs = paragraph_text(p)
+        text = clean(raw)
+        if text:
+            style_id = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val")
+            bold = all(self._run_bold(r, style_id) for r, t in runs if t.strip())
+            index = self.n_paragraphs
+            self.n_paragraphs += 1
+            self.blocks.append(Paragraph(index, text, Locator(f"p{index}"), self._style_name(style_id), bold))
+        for box in text_boxes(p):
+            self.walk(box)
+
+    def _table(self, tbl: etree._Element, parent: str | None) -> None:
+        index = self.n_tables
+        self.n_tables += 1
+        cells: list[Cell] = []
+        nested: list[tuple[etree._Element, str]] = []
+        open_v: dict[int, Cell] = {}  # grid column -> the cell a vMerge chain started in
+        rows = list(_children(tbl, TR))
+        n_cols = len(tbl.findall(f"{_w('tblGrid')}/{_w('gridCol')}"))
+        for r, tr in enumerate(rows):
+            col = _int(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
+            last: Cell | None = None
+            for tc in _children(tr, TC):
+                span = max(1, _int(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"), 1))
+                v_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('vMerge')}"))
+                h_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('hMerge')}"))
+                text, inner = self._cell_content(tc)
+                above = open_v.get(col)
+                if v_merge == "continue" and above is not None and above.row + above.row_span == r:
+                    above.row_span += 1
+                    cell = above
+                    if text:  # Word leaves continuation cells empty; keep any text rather than drop it
+                        cell.text = f"{cell.text}\n{text}" if cell.text else text
+                elif h_merge == "continue" and last is not None:  # pre-2007 horizontal merge
+                    last.col_span += span
+                    cell = last
+                    if text:
+                        cell.text = f"{cell.text}\n{text}" if cell.text else text
+                else:
+                    cell = Cell(r, col, text, Locator(f"t{index}.r{r}.c{col}"), col_span=span)
+                    cells.append(cell)
+                    for c in range(col, col + span):
+                        open_v.pop(c, None)
+                    if v_merge == "restart":
+                        open_v[col] = cell
+                nested.extend((t, cell.locator.block) for t in inner)
+                last = cell
+                col += span
+            n_cols = max(n_cols, col + _int(tr.find(f"{_w('trPr')}/{_w('gridAfter')}"), 0))
+        self.blocks.append(Table(index, len(rows), n_cols, cells, page=None, parent=parent))
+        # Nested tables follow their parent, numbered on from it, depth first.
+        for inner_tbl, holder in nested:
+            self._table(inner_tbl, parent=holder)
+
+    def _cell_content(self, tc: etree._Element) -> tuple[str, list[etree._Element]]:
+        lines: list[str] = []
+        tables: list[etree._Element] = []
+        stack = list(_block_children(tc))
+        while stack:
+            child = stack.pop(0)
+            if child.tag == P:
+                lines.append(paragraph_text(child)[0])
+                for box in text_boxes(child):
+                    stack[0:0] = list(_block_children(box))
+            elif child.tag == TBL:
+                tables.append(child)
+        return clean("\n".join(lines)), tables
+
+    def _style_name(self, style_id: str | None) -> str | None:
+        if style_id not in self._style_names:
+            style = self._style(style_id)
+            name = style.name_val if style is not None else None
+            self._style_names[style_id] = BabelFish.internal2ui(name) if name else None
+        return self._style_names[style_id]
+
+    def _style(self, style_id: str | None, kind: str = "paragraph") -> etree._Element | None:
+        if style_id:
+            style = self.styles.get_by_id(style_id)
+            if style is not None:
+                return style
+        if kind != "paragraph":
+            return None
+        # No (or a dangling) pStyle means the default paragraph style, usually "Normal".
+        for style in self.styles.findall(_w("style")):
+            if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+                return style
+        return None
+
+    def _run_bold(self, r: etree._Element, p_style_id: str | None) -> bool:
+        direct = _toggle(r.find(f"{_w('rPr')}/{_w('b')}"))
+        if direct is not None:
+            return direct
+        r_style = _attr(r.find(f"{_w('rPr')}/{_w('rStyle')}"), "val")
+        for style_id, kind in ((r_style, "character"), (p_style_id, "paragraph")):
+            if kind == "character" and not style_id:
+                continue
+            bold = self._chain_bold(style_id, kind)
+            if bold is not None:
+                return bold
+        return False
+
+    def _chain_bold(self, style_id: str | None, kind: str) -> bool | None:
+        """Bold as set by a style or the styles it is based on (first definition wins)."""
+        key = f"{kind}:{style_id}"
+        if key not in self._style_bold:
+            bold, seen = None, set()
+            style = self._style(style_id, kind)
+            while style is not None and bold is None and id(style) not in seen:
+                seen.add(id(style))
+                bold = _toggle(style.find(f"{_w('rPr')}/{_w('b')}"))
+                based = _attr(style.find(_w("basedOn")), "val")
+                style = self.styles.get_by_id(based) if based else None
+            self._style_bold[key] = bold
+        return self._style_bold[key]
+
+
+def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, str]]]:
+    """The paragraph's own text (line breaks as "\\n") and its runs with their text."""
+    parts: list[str] = []
+    runs: list[tuple[etree._Element, str]] = []
+
+    def collect(element: etree._Element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == R:
+                run_text = _run_text(child)
+                parts.append(run_text)
+                runs.append((child, run_text))
+            elif tag == f"{{{_M}}}t":  # equation text
+                parts.append(child.text or "")
+            elif tag not in _SKIP_IN_P and isinstance(tag, str):
+                collect(child)  # hyperlink, ins, smartTag, fldSimple, sdt, customXml, moveTo, …
+
+    collect(p)
+    return "".join(parts), runs
+
+
+def _run_text(r: etree._Element) -> str:
+    out = []
+    for child in r:
+        tag = child.tag
+        if tag == T:
+            out.append(child.text or "")
+        elif tag in _TABS:
+            out.append("\t")
+        elif tag in _BREAKS:
+            out.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            out.append("-")
+    return "".join(out)
+
+
+def text_boxes(p: etree._Element) -> Iterator[etree._Element]:
+    """Text-box contents anchored in ``p``, once each: the VML fallback copy of a DrawingML box is
+    skipped, and boxes inside boxes are reached when their own host paragraph is read."""
+    for box in p.iter(TXBX):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (TXBX, FALLBACK):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield box
+
+
+def clean(text: str) -> str:
+    """NFC each line, drop empty lines, keep the remaining line breaks."""
+    return "\n".join(line for line in (nfc(part) for part in text.split("\n")) if line)
+
+
+def _block_children(container: etree._Element) -> Iterator[etree._Element]:
+    """Children of a block container, looking through content controls and custom-XML wrappers."""
+    for child in container:
+        if child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _block_children(content)
+        elif child.tag == CUSTOM_XML:
+            yield from _block_children(child)
+        else:
+            yield child
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    return (c for c in _block_children(element) if c.tag == tag)
+
+
+def _header_footer(package: docx.document.Document) -> list[str]:
+    """Texts of every header and footer part referenced by any section, in section order, once."""
+    texts: list[str] = []
+    related = package.part.related_parts
+    refs = package.element.body.iter(_w("headerReference"), _w("footerReference"))
+    seen_parts: set[int] = set()
+    for ref in refs:
+        part = related.get(ref.get(f"{{{_R}}}id"))
+        if part is None or id(part) in seen_parts:
+            continue
+        seen_parts.add(id(part))
+        for p in part.element.iter(P):
+            if any(a.tag == FALLBACK for a in p.iterancestors()):
+                continue
+            for line in clean(paragraph_text(p)[0]).split("\n"):
+                if line and line not in texts:
+                    texts.append(line)
+    return texts
+
+
+def _attr(element: etree._Element | None, name: str) -> str | None:
+    return None if element is None else element.get(_w(name))
+
+
+def _int(element: etree._Element | None, default: int) -> int:
+    value = _attr(element, "val")
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _toggle(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return (_attr(element, "val") or "1").lower() not in _OFF
+
+
+def _merge_kind(element: etree._Element | None) -> str | None:
+    """None (not merged), "restart" or "continue" (the default when w:val is absent)."""
+    if element is None:
+        return None
+    return _attr(element, "val") or "continue"
