@@ -17,18 +17,21 @@ its ``name``; decoy roles in ``decoys.v<N>.toml``; shared words in ``lexicon.v<N
 ``value``        value, numerator or denominator (of a ratio);
 ``[table]``      row labels, label vetoes and the column roles that feed it from tables.
 
-Phrases are stored folded (see ``models.text.fold``) and matched on whole tokens.
+Phrases are stored folded (see ``models.text.fold``) and matched on whole tokens, so "dự toán" also
+matches "du toan". Folding merges a few short words ("tặng"/"tăng", "đó"/"do", "quận"/"quan"); such
+words are written "=tặng" and then match with their diacritics (or folded in a text with none at all).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from models.text import fold_key
+from models.text import fold_key, nfc
 from models.vocabulary import INDICATORS
 
 DEFAULT_VETO_CONTEXT = ("future", "component", "cluster", "other_year")
@@ -36,8 +39,15 @@ KNOWN_CONTEXTS = {"future", "component", "proposal", "cluster", "other_year"}
 KNOWN_QUANTITIES = {"money", "percent", "ratio", "number"}
 
 
+def phrase_key(phrase: str) -> str:
+    """Folded key of a phrase; a phrase written "=word" keeps its diacritics ("=tặng" is not "tăng")."""
+    if phrase.startswith("="):
+        return "=" + " ".join(re.findall(r"\w+", nfc(phrase[1:]).lower()))
+    return fold_key(phrase)
+
+
 def _phrases(raw: list[str] | None) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(fold_key(p) for p in raw or () if fold_key(p)))
+    return tuple(dict.fromkeys(k for k in (phrase_key(p) for p in raw or ()) if k.strip("=")))
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class Lexicon:
     cutoff: tuple[str, ...]
     periods: dict[str, str]  # folded phrase -> "MM-DD"
     adjust: dict[str, tuple[str, ...]]
+    levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # level -> folded level words
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,7 @@ def _lexicon(data: dict) -> Lexicon:
         cutoff=_phrases(partial.get("cutoff")),
         periods={fold_key(k): v for k, v in partial.get("periods", {}).items()},
         adjust={k: _phrases(v) for k, v in data["adjust"].items()},
+        levels={k: _phrases(v) for k, v in data.get("levels", {}).items()},
     )
 
 

@@ -23,6 +23,7 @@ from models.text import fold_key
 from models.units import UnitRegistry, default_registry
 
 _HEADING_MAX = 160
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c", "d"}
 
 
 def _package_version() -> str:
@@ -58,26 +59,31 @@ class _Sections:
         lex = load_catalogues().lexicon
         self.open_words, self.close_words = lex.future_open, lex.future_close
         self.future = False
+        self.body_started = False
         self.topic: str | None = None
 
     def heading(self, para: Paragraph) -> bool:
+        """Update the section state from a heading; True when ``para`` is one."""
         text = para.text.strip()
         if len(text) > _HEADING_MAX or not text:
+            self.body_started = self.body_started or bool(text)
             return False
         key = f" {fold_key(text)} "
-        first = key.split()[0] if key.split() else ""
-        numbered = first in {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "phan", "a", "b", "c"}
-        numbered = numbered or first.isdigit() or text[:2] in {"I.", "V.", "X."}
-        is_heading = para.bold or (para.style or "").lower().startswith(("heading", "title")) or numbered
-        is_heading = is_heading or (text.isupper() and len(text) > 6)
-        if not is_heading:
+        words = key.split()
+        first = words[0] if words else ""
+        numbered = first in _ROMAN or first == "phan" or (first.isdigit() and len(first) <= 2)
+        styled = para.bold or (para.style or "").lower().startswith(("heading", "title"))
+        if not (numbered or styled or (text.isupper() and len(text) > 6)):
             return False
-        years = [int(w) for w in key.split() if w.isdigit() and len(w) == 4]
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
         names_future = any(f" {w} " in key for w in self.open_words)
-        if names_future and (not years or not self.year or max(years) > self.year or " phuong huong " in key):
+        later_year = bool(years and self.year and max(years) > self.year)
+        # The title ("… năm 2021 và phương hướng, nhiệm vụ năm 2022") comes before the body: it opens nothing.
+        if self.body_started and names_future and (later_year or not years or " phuong huong " in key):
             self.future = True
-        elif any(key.strip().startswith(w) for w in self.close_words) or (years and self.year and max(years) <= self.year):
+        elif numbered or any(key.strip().startswith(w) for w in self.close_words):
             self.future = False
+        self.body_started = self.body_started or numbered
         doc = self.nlp.make_doc(text)
         for name, component in self.nlp.pipeline:
             if name == "thidua_rules":
@@ -109,6 +115,7 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
     if ident.year is None:
         result.notes.append("the report year was not found in the title or signing date")
 
+    level = ident.unit.level if ident.unit else None
     sections = _Sections(nlp, ident.year)
     tables = TableReader(load_catalogues(), lambda text, ctx: run_rules(nlp, text, ctx))
     candidates: list[Candidate] = []
@@ -116,16 +123,15 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             sections.heading(block)  # updates the section state; a numbered heading may hold figures too
-            ctx = BlockContext(ident.year, sections.future, sections.topic, block.locator)
+            ctx = BlockContext(ident.year, sections.future, sections.topic, block.locator, level)
             candidates += run_rules(nlp, block.text, ctx)
             previous_text = block.text
         elif isinstance(block, Table):
-            ctx = BlockContext(ident.year, sections.future, sections.topic, None)
+            ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
             unit_line = previous_text if is_unit_line(previous_text) else None
             candidates += tables.candidates(block, ctx, unit_line)
 
     figures = choose(candidates, doc.sha256, vers)
-    level = ident.unit.level if ident.unit else None
     result.figures = cross_check(figures, level, doc.sha256, vers)
     missing = missing_required(result.figures)
     if missing:

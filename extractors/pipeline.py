@@ -129,24 +129,34 @@ def _phrase_index(cats: Catalogues) -> dict[str, list[tuple[str, str]]]:
 
 class LexiconMatcher:
     """Finds catalogue phrases on folded tokens, ignoring punctuation inside a phrase
-    ("người tốt, việc tốt" matches "người tốt việc tốt")."""
+    ("người tốt, việc tốt" matches "người tốt việc tốt"); "=" phrases match with diacritics."""
 
     def __init__(self, cats: Catalogues) -> None:
-        self.index = {tuple(p.split()): tuple(roles) for p, roles in _phrase_index(cats).items()}
+        self.index: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+        for phrase, roles in _phrase_index(cats).items():
+            exact = phrase.startswith("=")
+            key = tuple(phrase.lstrip("=").split())
+            self.index[(("=",) if exact else ()) + key] = tuple(roles)
+            if exact:  # the same phrase in a text written without diacritics
+                self.index.setdefault(("~",) + tuple(fold(w) for w in key), tuple(roles))
         self.max_len = max(len(k) for k in self.index)
-        self.first_words = {k[0] for k in self.index}
+        self.first_words = {k[0] for k in self.index} | {k[1] for k in self.index if k[0] in "=~"}
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(i, t.norm_) for i, t in enumerate(doc) if not (t.is_punct or t.is_space)]
+        words = [(i, t.norm_, t.lower_) for i, t in enumerate(doc) if not (t.is_punct or t.is_space)]
+        no_diacritics = doc.text.isascii()
         hits: list[Hit] = []
-        for w, (i, norm) in enumerate(words):
-            if norm not in self.first_words:
+        for w, (i, norm, lower) in enumerate(words):
+            if norm not in self.first_words and lower not in self.first_words:
                 continue
             for n in range(min(self.max_len, len(words) - w), 0, -1):
-                key = tuple(x[1] for x in words[w : w + n])
-                roles = self.index.get(key)
+                span = words[w : w + n]
+                keys = [tuple(x[1] for x in span), ("=",) + tuple(x[2] for x in span)]
+                if no_diacritics:
+                    keys.append(("~",) + tuple(x[1] for x in span))
+                roles = tuple(r for k in keys for r in self.index.get(k, ()))
                 if roles:
-                    hits.append(Hit(i, words[w + n - 1][0] + 1, " ".join(key), roles))
+                    hits.append(Hit(i, span[-1][0] + 1, " ".join(keys[0]), roles))
         doc._.hits = hits
         return doc
 

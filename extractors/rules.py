@@ -92,7 +92,7 @@ class RuleEngine:
         left_clause = [h for h in hits if cs <= h.start and h.end <= qs_]
 
         passive = any(_has(h, "passive") and h.start - qe <= 6 for h in hits if qe <= h.start < ce)
-        owner = self._owner(hits, qs_, qe, ce, passive)
+        owner = self._owner(hits, qs_, qe, ce, passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
         noun_hits = [h for h in hits if qe <= h.start <= qe + 1 and (_has(h, "nouns") or _has(h, "context_nouns"))]
@@ -194,18 +194,33 @@ class RuleEngine:
             return ctx.heading_topic, True
         return None, False
 
+    def _owner(self, hits, qs_, qe, ce, passive, level) -> str:
+        hit = self._owner_hit(hits, qs_, qe, ce, passive)
+        if hit is None:
+            return "unit"
+        owner = _first(hit, "owner")
+        if owner == "unit" and level:
+            words = set(hit.phrase.split())
+            levels = self.cats.lexicon.levels
+            other = [lv for lv, ws in levels.items() if lv != level and words & set(ws)]
+            if other:
+                return "subunit" if (level, other[0]) == ("district", "ward") else "other"
+        return owner
+
     @staticmethod
-    def _owner(hits, qs_, qe, ce, passive) -> str:
+    def _owner_hit(hits, qs_, qe, ce, passive) -> Hit | None:
         owners = [h for h in hits if _has(h, "owner")]
         before = [h for h in owners if h.end <= qs_]
         after = [h for h in owners if qe <= h.start < ce]
         if passive and after:
-            return _first(min(after, key=lambda h: h.start), "owner")
+            # "31 cá nhân của quận được Thành phố biểu dương": the doer follows the passive word
+            marker = min((h.start for h in hits if _has(h, "passive") and qe <= h.start < ce), default=qe)
+            doers = [h for h in after if h.start > marker] or after
+            return min(doers, key=lambda h: (h.start, -(h.end - h.start)))
         if before:
             # the longest phrase among those ending nearest ("UBND thành phố" over "thành phố")
-            h = max(before, key=lambda h: (h.end, h.end - h.start))
-            return _first(h, "owner")
-        return "unit"
+            return max(before, key=lambda h: (h.end, h.end - h.start))
+        return None
 
     @staticmethod
     def _eligible(cat: Catalogue, noun_hits: list[Hit], topic: str | None) -> bool:

@@ -131,7 +131,7 @@ class TableReader:
         if {"collectives", "individuals"} & roles:
             return self._commendations(table, grid, texts, n_header, columns, ctx)
         if not n_header or not roles & {"actual", "plan", "pct_plan", "pct_yoy"}:
-            return self._as_prose(table, grid, texts, ctx)
+            return self._as_prose(table, grid, texts, ctx, range(n_header, len(texts)))
         return self._indicator_rows(table, grid, texts, n_header, columns, ctx, unit_line)
 
     # -- socio-economic tables -----------------------------------------------------------------------
@@ -143,10 +143,15 @@ class TableReader:
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
         default_scale = _scale(_unit_from_line(unit_line)) if unit_line else None
         years = {c.year for c in columns if c.year}
+        unmatched: list[int] = []
         for r in range(n_header, len(texts)):
             row = texts[r]
             label = row[label_col]
             if not label or _COMPONENT_LABEL.match(label):
+                continue
+            if not self._match_label(label):
+                if len(set(row)) <= 3:  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
+                    unmatched.append(r)
                 continue
             header_scale = None
             row_scale = _scale(row[unit_col]) if unit_col is not None and row[unit_col] else None
@@ -177,7 +182,7 @@ class TableReader:
                             year=column.year or ctx.report_year,
                         )
                     )
-        return out
+        return out + self._as_prose(table, grid, texts, ctx, unmatched)
 
     def _match_label(self, label: str) -> list[tuple[Catalogue, float]]:
         key = fold_key(label)
@@ -269,19 +274,64 @@ class TableReader:
         return None
 
     # -- tables without value columns ----------------------------------------------------------------
-    def _as_prose(self, table, grid, texts, ctx) -> list[Candidate]:
-        out = []
-        for r, row in enumerate(texts):
-            cells = [t for t in dict.fromkeys(row) if t]
-            if not cells:
+    def _as_prose(self, table, grid, texts, ctx, rows: range | None = None) -> list[Candidate]:
+        """Read rows as sentences: "Thu ngân sách | 13.200 tỷ đồng" as "Thu ngân sách: 13.200 tỷ đồng",
+        a count row "Phong trào … do UBND quận phát động | 02" as "02 Phong trào … do UBND quận phát động"
+        (the count before its noun, as in prose). Within one table a total row ("Cộng", "Tổng số") wins
+        over its parts; parts of a summable indicator add up when no total is given."""
+        found: list[tuple[Candidate, bool]] = []
+        for r in rows if rows is not None else range(len(texts)):
+            sentence = _row_sentence(texts[r])
+            if sentence is None:
                 continue
-            text = cells[0] if len(cells) == 1 else f"{cells[0]}: {', '.join(cells[1:])}"
-            found = self.prose(text, ctx)
+            text, is_total = sentence
             row_cells = [c for c in grid[r] if c is not None]
-            for cand in found:
+            for cand in self.prose(text, ctx):
                 cand.locator = _row_locator(table, row_cells, r)
-            out += found
+                cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
+                cand.origin = "table"
+                found.append((cand, is_total))
+        out: list[Candidate] = []
+        for indicator in dict.fromkeys(c.indicator for c, _ in found):
+            group = [(c, t) for c, t in found if c.indicator == indicator]
+            totals = [c for c, t in group if t]
+            cat = self.cats.for_indicator(indicator)
+            if totals:
+                out += totals
+            elif cat.sum_siblings and len(group) > 1:
+                first = group[0][0]
+                first.notes.append("sum of the table rows: " + " + ".join(str(c.value) for c, _ in group))
+                first.value = sum(c.value for c, _ in group)
+                out.append(first)
+            else:
+                out += [c for c, _ in group]
         return out
+
+
+_INDEX_CELL = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4}|[a-zđ])[.)]?\s*$")
+_TOTAL_WORD = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng)\b[:\s]*", re.I)
+
+
+def _row_sentence(row: list[str]) -> tuple[str, bool] | None:
+    cells = [t.strip() for t in dict.fromkeys(row) if t and t.strip()]
+    while cells and _INDEX_CELL.match(cells[0]) and len(cells) > 1:
+        cells = cells[1:]
+    if not cells:
+        return None
+    label, rest = cells[0], cells[1:]
+    if not rest:
+        return label, False
+    is_total = bool(_TOTAL_WORD.match(label))
+    label = _TOTAL_WORD.sub("", label) if is_total else label
+    values = []
+    for cell in rest:
+        if parse_quantity(cell) is None and values:
+            break  # a note after the value ("Không tính vào …") is not part of the statement
+        values.append(cell)
+    first = parse_quantity(values[0]) if values else None
+    if first is not None and first.kind in ("number", "count", "ratio") and len(values) == 1:
+        return f"{values[0]} {label}", is_total
+    return f"{label}: {', '.join(values)}", is_total
 
 
 def _column_serves(role: str, cat: Catalogue) -> bool:

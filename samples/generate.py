@@ -404,20 +404,20 @@ class Report:
             t = self.doc.add_table(rows=1, cols=2)
             t.alignment = WD_TABLE_ALIGNMENT.CENTER
             t.autofit = False
-            _col_widths(t, [Cm(6.3), Cm(9.7)])
+            _col_widths(t, [Cm(6.2), Cm(10.2)])
             left, right = t.cell(0, 0), t.cell(0, 1)
             if self.issuer_long:
                 lines_left = [(issuer.replace(" QUẬN", "\nQUẬN").replace(" PHƯỜNG", "\nPHƯỜNG"), True, False)]
             else:
                 lines_left = [(issuer, True, False)]
             lines_left += [("––––––––", False, False), (so, False, False)]
-            _cell_lines(left, lines_left, size=13)
+            _cell_lines(left, lines_left, size=12.5)
             _cell_lines(right, [
                 ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
                 ("Độc lập - Tự do - Hạnh phúc", True, False),
                 ("––––––––––––––––––––", False, False),
                 (self.date_line(), False, True),
-            ], size=13)
+            ], size=12.5)
         elif self.header_kind == "lines":
             self._para(issuer, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0, size=13, space_after=0)
             self._para(so, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0, size=13)
@@ -499,6 +499,7 @@ class Report:
         aligns = aligns or ("c" + "l" + "c" * (n_cols - 2))
         amap = {"c": WD_ALIGN_PARAGRAPH.CENTER, "l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT}
         done: set[int] = set()
+        keep = []  # keeps the cell elements alive so that their ids are not reused
         for ri, row in enumerate(rows):
             if len(row) != n_cols:
                 raise ValueError(f"{self.stem}: table row {ri} has {len(row)} cells, expected {n_cols}")
@@ -509,6 +510,7 @@ class Report:
                 if id(cell._tc) in done:
                     continue
                 done.add(id(cell._tc))
+                keep.append(cell._tc)
                 header = ri < header_rows
                 _cell_lines(
                     cell,
@@ -1003,3 +1005,507 @@ def recipients_district(r: Report, extra: Sequence[str] = ()) -> list[str]:
         "Quận Cụm trưởng Cụm thi đua số 8;",
     ]
     return base + list(extra) + ["Lưu: VT, NV."]
+
+
+def cnum(n: int | None) -> str:
+    """A count in a statistics table: "-" for none, "05" below ten, "1.514" otherwise."""
+    if not n:
+        return "-"
+    return pad2(n) if n < 10 else vn(n)
+
+
+def count_style(n: int) -> str:
+    return "pad" if n < 10 else "plain"
+
+
+Item = tuple  # (no, name, collectives | None, individuals | None, note, is_sub_item)
+
+
+def awards_table(r: Report, groups: Sequence[tuple[str, str, Sequence[Item], bool]], *,
+                 subtotal: str = "cong", total_label: str = "Tổng cộng") -> None:
+    """Commendation statistics `STT | Hình thức khen thưởng | Tập thể | Cá nhân | Ghi chú`, grouped by level.
+
+    ``subtotal`` "cong": a "Cộng" row closes each group; "group": the subtotal sits on the group row.
+    The group flagged ``True`` is the unit's own level: its subtotal is what commended_* expect.
+    Sub-items (a, b, c under an item) are shown but not added into the subtotals.
+    """
+    rows: list[list[str]] = [["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Ghi chú"]]
+    bold, italic = [], []
+    tot_c = tot_i = 0
+    for roman, title, items, unit_level in groups:
+        sc = sum(it[2] or 0 for it in items if not it[5])
+        si = sum(it[3] or 0 for it in items if not it[5])
+        tot_c, tot_i = tot_c + sc, tot_i + si
+        if unit_level:
+            tc = r.count("commended_collectives", sc, count_style(sc))
+            ti = r.count("commended_individuals", si, count_style(si))
+        else:
+            tc, ti = cnum(sc), cnum(si)
+        bold.append(len(rows))
+        rows.append([roman, title, tc, ti, ""] if subtotal == "group" else [roman, title, "", "", ""])
+        for no, name, c, i, note, sub in items:
+            if sub:
+                italic.append(len(rows))
+            rows.append([no, name, cnum(c), cnum(i), note])
+        if subtotal == "cong":
+            bold.append(len(rows))
+            rows.append(["", "Cộng", tc, ti, ""])
+    bold.append(len(rows))
+    rows.append(["", total_label, cnum(tot_c), cnum(tot_i), ""])
+    r.table(rows, [1.2, 7.4, 2.0, 2.0, 3.4], bold_rows=bold, italic_rows=italic, aligns="clccl", size=12)
+
+
+def closing(r: Report, what: str) -> None:
+    r.p(f"Trên đây là {what} của UBND {r.unit_vi}./.")
+
+
+# ===================================================================================================
+# The reports. Each function writes one report; its figure sentences are its own (no shared template).
+# Revenue series (tỷ đồng) shared between a district's reports, so that year-on-year ratios and
+# previous-year columns agree with the other report.
+# ===================================================================================================
+
+ACTUAL = {
+    ("hoan-kiem", 2020): D("10526"), ("hoan-kiem", 2021): D("13200"), ("hoan-kiem", 2022): D("12500"),
+    ("ba-dinh", 2020): D("5540"), ("ba-dinh", 2021): D("5875"), ("ba-dinh", 2022): D("6120"),
+    ("dong-da", 2020): D("10950"), ("dong-da", 2021): D("11842.6"),
+    ("hai-ba-trung", 2020): D("9715"), ("hai-ba-trung", 2021): D("10512.4"), ("hai-ba-trung", 2022): D("12105"),
+    ("hoang-mai", 2020): D("5020"), ("hoang-mai", 2021): D("5664"), ("hoang-mai", 2022): D("6203"),
+    ("long-bien", 2020): D("7215"), ("long-bien", 2021): D("7905"), ("long-bien", 2022): D("8760"),
+}
+PLAN = {
+    ("hoan-kiem", 2021): D("8955"), ("hoan-kiem", 2022): D("11251"),
+    ("ba-dinh", 2021): D("5660"), ("ba-dinh", 2022): D("5810"),
+    ("dong-da", 2021): D("10320"), ("dong-da", 2022): D("13170"),
+    ("hai-ba-trung", 2020): D("9386"), ("hai-ba-trung", 2021): D("9420"), ("hai-ba-trung", 2022): D("11050"),
+    ("hoang-mai", 2021): D("4700"), ("hoang-mai", 2022): D("5600"),
+    ("long-bien", 2021): D("7250"), ("long-bien", 2022): D("8760"),
+}
+
+
+def yoy(unit: str, year: int) -> Decimal:
+    return ratio(ACTUAL[(unit, year)], ACTUAL[(unit, year - 1)])
+
+
+def att(unit: str, year: int) -> Decimal:
+    return ratio(ACTUAL[(unit, year)], PLAN[(unit, year)])
+
+
+# --- 1. Hoàn Kiếm 2021: prose only, long ------------------------------------------------------------
+
+
+def hoan_kiem_2021() -> Report:
+    u, y = "hoan-kiem", 2021
+    r = Report(u, y, "prose", so="15/BC-UBND", signed=(12, 1, 2022), header="table", chair="Nguyễn Quang Huy")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ năm 2022")
+    r.intro("Thực hiện Hướng dẫn số 3045/HD-SNV ngày 15/11/2021 của Sở Nội vụ thành phố Hà Nội về tổng kết "
+            "công tác thi đua, khen thưởng năm 2021; căn cứ kết quả thực hiện nhiệm vụ chính trị năm 2021, UBND "
+            "quận Hoàn Kiếm báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ "
+            "năm 2022 như sau:")
+    r.part("Phần thứ nhất", "KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2021")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.p("Quận Hoàn Kiếm là quận trung tâm của Thủ đô, có diện tích nhỏ nhất trong các quận nội thành nhưng "
+        "tập trung mật độ cao các cơ quan Trung ương, Thành phố, các ngân hàng, doanh nghiệp lớn và hàng "
+        "nghìn hộ kinh doanh, với hệ thống di tích, khu phố cổ, khu phố cũ là điểm đến hấp dẫn của du khách "
+        "trong nước và quốc tế.")
+    r.pool(CONTEXT[2021], 4)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.h2("1. Về kinh tế, ngân sách")
+    r.p("Mặc dù hoạt động du lịch, dịch vụ - thế mạnh của quận - bị ảnh hưởng nặng nề bởi dịch bệnh, quận "
+        "đã tập trung chỉ đạo quyết liệt công tác chống thất thu, đôn đốc thu nợ đọng thuế, khai thác các "
+        "nguồn thu phát sinh. Tổng thu ngân sách nhà nước trên địa bàn quận ước đạt "
+        f"{r.money('budget_revenue_actual', act)} tỷ đồng, bằng {r.pct('budget_revenue_yoy_pct', yoy(u, y))}% "
+        f"so với cùng kỳ, đạt {r.pct('budget_revenue_attainment_pct', att(u, y))}% dự toán Thành phố giao; "
+        "trong đó thu từ thuế, phí ước đạt 11.846 tỷ đồng.")
+    r.p(f"Dự toán thu ngân sách Thành phố giao cho quận năm 2021 là {r.money('budget_revenue_plan', plan)} tỷ "
+        f"đồng. Năm 2020, tổng thu ngân sách trên địa bàn quận đạt {vn(ACTUAL[(u, 2020)])} tỷ đồng.")
+    r.trap("component 'trong đó thu từ thuế, phí ước đạt 11.846 tỷ đồng'")
+    r.trap(f"previous year 'Năm 2020 ... đạt {vn(ACTUAL[(u, 2020)])} tỷ đồng'")
+    r.p("Chi ngân sách quận ước thực hiện 2.135 tỷ đồng, đạt 84,7% dự toán, bảo đảm các nhiệm vụ chi thường "
+        "xuyên, chi phòng, chống dịch bệnh và chi an sinh xã hội.")
+    r.trap("expenditure 'Chi ngân sách quận ước thực hiện 2.135 tỷ đồng, đạt 84,7% dự toán'")
+    r.p("Công tác giải ngân vốn đầu tư công được tập trung chỉ đạo; Ban Quản lý dự án đầu tư xây dựng quận "
+        "đẩy nhanh tiến độ các công trình trường học, trụ sở, cải tạo hạ tầng khu phố cổ. Giá trị giải ngân cả "
+        f"năm ước đạt {r.pct('public_investment_disbursement_pct', D('152.3'))}% kế hoạch vốn Thành phố giao.")
+    r.h2("2. Về văn hóa - xã hội")
+    r.p("Công tác an sinh xã hội được bảo đảm; quận đã kịp thời chi trả hỗ trợ cho hơn 19.800 lượt người lao "
+        "động tự do, hộ kinh doanh gặp khó khăn do đại dịch với tổng kinh phí trên 29 tỷ đồng. Trong năm, quận "
+        f"giải quyết việc làm cho {r.count('jobs_created', 3250)} lao động, đạt 108,3% kế hoạch năm.")
+    r.trap("Covid support 'tổng kinh phí trên 29 tỷ đồng' (not revenue)")
+    r.p("Ngành giáo dục duy trì tốt việc dạy và học trực tuyến trong thời gian giãn cách; toàn quận có 25/35 "
+        "trường công lập đạt chuẩn quốc gia. Hoạt động văn hóa, thông tin, tuyên truyền được đổi mới theo hướng "
+        "trực tuyến, phục vụ kịp thời nhiệm vụ chính trị của quận.")
+    r.trap("schools '25/35 trường công lập đạt chuẩn quốc gia'")
+    r.h2("3. Về cải cách hành chính")
+    recv = 112468
+    rate = D("99.96")
+    r.p(f"Bộ phận Một cửa quận và 18 phường đã tiếp nhận {vn(recv)} hồ sơ thủ tục hành chính, giải quyết "
+        f"đúng và trước hạn {vn(round(recv * rate / 100))} hồ sơ, đạt tỷ lệ "
+        f"{r.pct('admin_ontime_pct', rate)}%; không có hồ sơ giải quyết quá hạn do lỗi chủ quan của cán bộ, "
+        "công chức.")
+    r.h2("4. Kết quả chung")
+    r.p(f"Năm 2021, quận Hoàn Kiếm đã hoàn thành và hoàn thành vượt mức {r.count('targets_met', 18)}/"
+        f"{r.count('targets_total', 18)} chỉ tiêu kinh tế - xã hội do HĐND quận giao, trong đó có 11 chỉ tiêu "
+        "vượt kế hoạch. Tình hình an ninh chính trị, trật tự an toàn xã hội được giữ vững.")
+    r.trap("'11 chỉ tiêu vượt kế hoạch' (not targets_met)")
+    r.p("Cùng với quận Hoàn Kiếm, các quận trong Cụm thi đua số 8 đều đạt kết quả tích cực: 6/6 quận hoàn "
+        "thành vượt mức chỉ tiêu thu ngân sách năm 2021.")
+    r.trap("cluster '6/6 quận hoàn thành vượt mức chỉ tiêu thu ngân sách'")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.h2("1. Công tác chỉ đạo, hướng dẫn")
+    r.p("Ngay từ đầu năm, UBND quận ban hành Kế hoạch số 12/KH-UBND về tổ chức phong trào thi đua năm 2021, "
+        "chỉ đạo các cơ quan, đơn vị, 18 phường triển khai, hưởng ứng 07 phong trào thi đua do Trung ương, "
+        "Thành phố phát động; đồng thời xây dựng kế hoạch cụ thể cho từng phong trào, gắn với nhiệm vụ chính "
+        "trị của đơn vị.")
+    r.trap("centre/city movements 'hưởng ứng 07 phong trào thi đua do Trung ương, Thành phố phát động'")
+    r.h2("2. Các phong trào thi đua do quận phát động")
+    r.p(f"Trong năm, UBND quận đã phát động {r.count('movements_launched', 9, 'pad')} phong trào thi đua, gồm "
+        "01 phong trào thi đua thường xuyên \"Hoàn Kiếm thi đua xây dựng quận văn minh, hiện đại\" và 08 phong "
+        "trào thi đua theo chuyên đề, đợt cao điểm. Một số phong trào tiêu biểu:")
+    movement_sections(r, ["covid", "dothi", "ngheo", "doanhnghiep", "anninh", "cchc"])
+    r.p("Hưởng ứng lời kêu gọi của Ủy ban Mặt trận Tổ quốc quận, các tầng lớp Nhân dân, doanh nghiệp trên địa "
+        "bàn đã ủng hộ Quỹ phòng, chống dịch Covid-19 và Quỹ \"Vì người nghèo\" tổng số tiền trên 38 tỷ đồng.")
+    r.trap("fund-raising 'trên 38 tỷ đồng' (not revenue)")
+    r.h2("3. Hoạt động của Cụm thi đua số 8")
+    r.pool(CLUSTER, 2)
+    r.p("Năm 2021, Cụm thi đua số 8 đã phát động 03 phong trào thi đua chung và tổ chức ký kết giao ước thi "
+        "đua giữa các quận thành viên; các hoạt động của Cụm được tổ chức bằng hình thức phù hợp với tình hình "
+        "dịch bệnh.")
+    r.trap("cluster movements 'Cụm thi đua số 8 đã phát động 03 phong trào'")
+    r.h1("IV. CÔNG TÁC PHÁT HIỆN, BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    r.p(f"Hội đồng Thi đua - Khen thưởng quận đã xem xét, công nhận {r.count('models_recognised', 126)} mô hình, "
+        "cách làm hay, sáng kiến có hiệu quả; nhiều mô hình được nhân rộng như \"Tuyến phố văn minh đô thị\", "
+        "\"Chợ an toàn phòng dịch\", \"Tổ Covid cộng đồng kiểu mẫu\", \"Bữa cơm nghĩa tình\".")
+    r.p("Nhân dịp kỷ niệm 67 năm Ngày Giải phóng Thủ đô, quận đã tổ chức tuyên dương "
+        f"{r.count('exemplars_honoured', 412)} gương \"Người tốt, việc tốt\" tiêu biểu trên các lĩnh vực; trong số "
+        "đó có 30 cá nhân được Thành phố biểu dương, khen thưởng.")
+    r.trap("city-honoured exemplars '30 cá nhân được Thành phố biểu dương'")
+    r.pool(PROPAGANDA, 1)
+    r.h1("V. CÔNG TÁC KHEN THƯỞNG")
+    r.p("Công tác khen thưởng được thực hiện kịp thời, chính xác, đúng quy trình; chú trọng khen thưởng các "
+        "tập thể, cá nhân trực tiếp tham gia tuyến đầu phòng, chống dịch, người lao động trực tiếp.")
+    r.p(f"Năm 2021, Chủ tịch UBND quận đã tặng Giấy khen, công nhận danh hiệu thi đua cho "
+        f"{r.count('commended_collectives', 652)} lượt tập thể và {r.count('commended_individuals', 1418)} lượt "
+        "cá nhân; trong đó khen thưởng chuyên đề phòng, chống dịch Covid-19 cho 124 lượt tập thể, 287 lượt cá "
+        "nhân.")
+    r.trap("subset 'trong đó khen thưởng chuyên đề ... 124 lượt tập thể, 287 lượt cá nhân'")
+    r.p("Quận đã trình cấp trên khen thưởng và được ghi nhận: Chủ tịch nước tặng Huân chương Lao động hạng Ba "
+        "cho 02 tập thể, 03 cá nhân; Thủ tướng Chính phủ tặng Bằng khen cho 04 tập thể, 06 cá nhân; UBND Thành "
+        "phố tặng Cờ thi đua cho 05 tập thể, Bằng khen cho 25 tập thể, 48 cá nhân; công nhận danh hiệu Chiến "
+        "sĩ thi đua Thành phố cho 07 cá nhân.")
+    r.trap("State/City awards 'UBND Thành phố tặng Cờ thi đua cho 05 tập thể, Bằng khen cho 25 tập thể, 48 cá nhân'")
+    r.p("Hiện nay, Hội đồng Thi đua - Khen thưởng quận đã xét, đề nghị UBND Thành phố tặng Bằng khen cho 12 "
+        "tập thể, 20 cá nhân có thành tích xuất sắc năm 2021.")
+    r.trap("proposal 'đề nghị UBND Thành phố tặng Bằng khen cho 12 tập thể, 20 cá nhân'")
+    r.h1("VI. CÔNG TÁC TUYÊN TRUYỀN, KIỆN TOÀN BỘ MÁY VÀ KIỂM TRA")
+    r.h2("1. Công tác tuyên truyền")
+    r.pool(PROPAGANDA, 2)
+    r.h2("2. Kiện toàn Hội đồng Thi đua - Khen thưởng")
+    r.pool(COUNCIL, 3)
+    r.h2("3. Công tác kiểm tra")
+    r.pool(INSPECTION, 2)
+    r.h1("VII. ĐÁNH GIÁ CHUNG")
+    r.h2("1. Ưu điểm")
+    r.pool(GOOD, 3, bullets="-")
+    r.h2("2. Hạn chế")
+    r.pool(BAD, 3, bullets="-")
+    r.h2("3. Nguyên nhân của hạn chế")
+    r.pool(CAUSE, 2, bullets="-")
+    r.h2("4. Bài học kinh nghiệm")
+    r.pool(LESSONS, 4, ordinals=ORD_THU)
+    r.part("Phần thứ hai", "PHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2022")
+    r.h1("I. MỤC TIÊU")
+    r.p("Năm 2022, quận Hoàn Kiếm phấn đấu hoàn thành toàn diện 18 chỉ tiêu kinh tế - xã hội; phấn đấu thu "
+        "ngân sách nhà nước trên địa bàn đạt 11.781 tỷ đồng; giải quyết việc làm cho 3.300 lao động; tỷ lệ hồ "
+        "sơ thủ tục hành chính giải quyết đúng hạn đạt trên 99%.")
+    r.trap("next-year targets 'phấn đấu thu ngân sách ... đạt 11.781 tỷ đồng', '3.300 lao động', 'trên 99%'")
+    r.h1("II. NHIỆM VỤ, GIẢI PHÁP")
+    r.pool(TASKS, 7, bullets="-")
+    r.part("Phần thứ ba", "ĐỀ XUẤT, KIẾN NGHỊ")
+    r.pool(PROPOSALS, 3, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ năm 2022")
+    r.signature(recipients_district(r, ["Các cơ quan, đơn vị, 18 phường;"]))
+    return r
+
+
+# --- 2. Hoàn Kiếm 2022: targets table with merged two-row header -------------------------------------
+
+
+def hoan_kiem_2022() -> Report:
+    u, y = "hoan-kiem", 2022
+    r = Report(u, y, "targets", so="09/BC-UBND", signed=(16, 12, 2022), header="lines", issuer_long=True,
+               headings="styled", chair="Trần Minh Đức", kt=True)
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, công tác thi đua, khen thưởng năm 2022 "
+            "và phương hướng, nhiệm vụ năm 2023")
+    r.intro("Căn cứ Nghị quyết của HĐND quận về nhiệm vụ phát triển kinh tế - xã hội năm 2022; thực hiện chỉ "
+            "đạo của UBND Thành phố, UBND quận Hoàn Kiếm báo cáo kết quả thực hiện nhiệm vụ năm 2022 như sau:")
+    r.h1("I. TÌNH HÌNH CHUNG")
+    r.pool(CONTEXT[2022], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI")
+    r.p(f"Với sự nỗ lực của cả hệ thống chính trị, năm 2022 quận có {r.count('targets_met', 17)}/"
+        f"{r.count('targets_total', 18)} chỉ tiêu đạt và vượt kế hoạch Thành phố và HĐND quận giao, trong đó "
+        "05 chỉ tiêu vượt kế hoạch; 01 chỉ tiêu chưa đạt là chỉ tiêu về giải phóng mặt bằng các dự án trọng "
+        "điểm. Kết quả cụ thể như sau (chi tiết tại Biểu số 01 kèm theo):")
+    r.trap("'05 chỉ tiêu vượt kế hoạch' (not targets_met)")
+    r.h2("1. Thu, chi ngân sách")
+    hdnd = (act / D("1.061")).quantize(D(1))
+    r.p(f"Thu ngân sách nhà nước trên địa bàn ước đạt {r.money('budget_revenue_actual', act)} tỷ đồng (vượt "
+        f"chỉ tiêu Thành phố giao {r.over('budget_revenue_attainment_pct', att(u, y))}%, vượt "
+        f"{vn(ratio(act, hdnd) - 100, trim=True)}% so với chỉ tiêu phấn đấu HĐND quận giao). Số thu tuy thấp hơn "
+        "năm 2021 do một số khoản thu phát sinh đột biến năm trước không còn, song quận vẫn là một trong những "
+        "địa phương có số thu lớn của Thành phố.")
+    r.trap(f"stretch target 'vượt {vn(ratio(act, hdnd) - 100, trim=True)}% so với chỉ tiêu phấn đấu HĐND quận giao'")
+    r.p("Chi ngân sách quận đạt 88,2% dự toán được giao, đáp ứng yêu cầu chi thường xuyên, chi đầu tư phát "
+        "triển và chi an sinh xã hội.")
+    r.trap("expenditure 'Chi ngân sách quận đạt 88,2% dự toán' (prose and table)")
+    r.h2("2. Đầu tư công")
+    r.p("Chi giải ngân vốn đầu tư công ước đạt 429,173 tỷ đồng, bằng "
+        f"{r.pct('public_investment_disbursement_pct', D('247.5'))}% kế hoạch Thành phố giao, bằng 87% kế hoạch "
+        "quận giao; nhiều công trình trường học, cải tạo hạ tầng khu phố cổ hoàn thành, đưa vào sử dụng.")
+    r.trap("disbursement second baseline 'bằng 87% kế hoạch quận giao'")
+    r.h2("3. Văn hóa - xã hội, cải cách hành chính")
+    r.p("Công tác giải quyết việc làm, an sinh xã hội được quan tâm; hoạt động văn hóa, du lịch phục hồi mạnh "
+        "mẽ, không gian đi bộ hồ Hoàn Kiếm và phụ cận được tổ chức trở lại, thu hút đông đảo Nhân dân và du "
+        "khách. Công tác cải cách hành chính được đẩy mạnh; tỷ lệ hồ sơ giải quyết đúng hạn được duy trì ở mức "
+        "cao (chi tiết tại Biểu số 01).")
+    r.caption("Biểu số 01\nKẾT QUẢ THỰC HIỆN MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2022")
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2022", "Ước thực hiện năm 2022", "So sánh (%)", None],
+        [None, None, None, None, None, "Với KH", "Với cùng kỳ"],
+        ["I", "Kinh tế", "", "", "", "", ""],
+        ["1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", r.money("budget_revenue_plan", plan),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", att(u, y), trim=False),
+         r.pct("budget_revenue_yoy_pct", yoy(u, y), trim=False)],
+        ["", "Trong đó: thu thuế, phí", "Tỷ đồng", "10.380", "11.562", "111,4", "93,9"],
+        ["2", "Chi ngân sách quận", "Tỷ đồng", "2.486", "2.192,7", "88,2", "102,3"],
+        ["3", "Giải ngân vốn đầu tư công", "Tỷ đồng", "173,4", "429,173",
+         r.pct("public_investment_disbursement_pct", ratio(D("429.173"), D("173.4"))), "135,8"],
+        ["4", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "1.500", "1.624", "108,3", "112,6"],
+        ["II", "Văn hóa - xã hội", "", "", "", "", ""],
+        ["5", "Giải quyết việc làm mới", "Người", "3.300", r.count("jobs_created", 3612),
+         vn(ratio(D(3612), D(3300))), vn(ratio(D(3612), D(3250)))],
+        ["6", "Trường công lập đạt chuẩn quốc gia", "Trường", "26/35", "26/35", "100", "-"],
+        ["7", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "93,5", "94,1", "-", "-"],
+        ["8", "Số hộ nghèo cuối năm", "Hộ", "0", "0", "-", "-"],
+        ["III", "Cải cách hành chính", "", "", "", "", ""],
+        ["9", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", "≥ 98",
+         r.pct("admin_ontime_pct", D("99.98")), "-", "-"],
+        ["10", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", "50", "68,2", "-", "-"],
+    ]
+    r.table(rows, [1.0, 5.6, 1.8, 2.0, 2.0, 1.8, 1.8], header_rows=2,
+            merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 0, 6)],
+            bold_rows=[2, 8, 13], italic_rows=[4], aligns="clcrrrr", size=11.5)
+    r.trap("table decoys: 'Chi ngân sách quận' row, 'Trong đó: thu thuế, phí' row, schools '26/35', poor households")
+    r.h1("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.p(f"Năm 2022, UBND quận đã phát động {r.count('movements_launched', 12, 'words')} phong trào thi đua, tập "
+        "trung vào các nhiệm vụ trọng tâm: phục hồi kinh tế, thu ngân sách, chỉnh trang đô thị khu vực hồ Hoàn "
+        "Kiếm và phụ cận, chuyển đổi số.")
+    r.p(f"Các cơ quan, đơn vị đã triển khai hiệu quả {r.count('models_recognised', 148)} mô hình, cách làm hay "
+        "được Hội đồng Thi đua - Khen thưởng quận công nhận. Quận tổ chức Lễ tuyên dương, trao tặng danh hiệu "
+        f"\"Người tốt, việc tốt\" cho {r.count('exemplars_honoured', 430)} cá nhân tiêu biểu.")
+    r.p(f"UBND quận tặng Giấy khen cho {r.count('commended_collectives', 718)} tập thể, "
+        f"{r.count('commended_individuals', 1536)} cá nhân có thành tích trong các phong trào thi đua; UBND "
+        "Thành phố tặng Bằng khen cho 25 tập thể, 41 cá nhân thuộc quận.")
+    r.trap("City awards 'UBND Thành phố tặng Bằng khen cho 25 tập thể, 41 cá nhân'")
+    r.pool(PROPAGANDA, 1)
+    r.pool(COUNCIL, 1)
+    r.h1("IV. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.h1("V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")
+    r.p("Năm 2023, quận Hoàn Kiếm phấn đấu hoàn thành 22 chỉ tiêu nhiệm vụ phát triển kinh tế - xã hội; phấn "
+        "đấu thu ngân sách đạt 14.500 tỷ đồng; giải ngân vốn đầu tư công đạt 100% kế hoạch vốn được giao.")
+    r.trap("next-year targets 'phấn đấu hoàn thành 22 chỉ tiêu', 'phấn đấu thu ngân sách đạt 14.500 tỷ đồng'")
+    r.pool(TASKS, 5, bullets="-")
+    closing(r, "báo cáo kết quả thực hiện nhiệm vụ năm 2022 và phương hướng, nhiệm vụ năm 2023")
+    r.signature(recipients_district(r))
+    return r
+
+
+# --- 3. Ba Đình 2021: commendation table with "Cộng" rows -------------------------------------------
+
+
+def ba_dinh_2021() -> Report:
+    u, y = "ba-dinh", 2021
+    r = Report(u, y, "awards", so="523/BC-UBND", signed=(20, 12, 2021), header="lines", chair="Hoàng Văn Bình")
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021; phương hướng, nhiệm vụ năm 2022")
+    r.intro("Thực hiện Kế hoạch số 46/KH-HĐTĐKT của Hội đồng Thi đua - Khen thưởng Thành phố về việc tổng kết "
+            "công tác thi đua, khen thưởng năm 2021, UBND quận Ba Đình báo cáo kết quả như sau:")
+    r.h1("I. ĐẶC ĐIỂM, TÌNH HÌNH")
+    r.p("Quận Ba Đình là trung tâm chính trị - hành chính quốc gia, nơi đặt trụ sở làm việc của các cơ quan "
+        "Trung ương, nhiều cơ quan ngoại giao, tổ chức quốc tế; có vị trí đặc biệt quan trọng về chính trị, "
+        "an ninh, đối ngoại. Nhiệm vụ bảo vệ tuyệt đối an toàn các sự kiện chính trị, các hoạt động của lãnh "
+        "đạo Đảng, Nhà nước luôn được đặt lên hàng đầu.")
+    r.pool(CONTEXT[2021], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ")
+    r.p("Năm 2021, kinh tế quận tiếp tục tăng trưởng trong điều kiện khó khăn; thu ngân sách vượt mức chỉ tiêu "
+        f"đề ra ({r.pct('budget_revenue_attainment_pct', att(u, y))}%), tổng số thu trên địa bàn đạt "
+        f"{r.money('budget_revenue_actual', ACTUAL[(u, y)])} tỷ đồng; riêng số thu tiền sử dụng đất đạt 312 tỷ "
+        "đồng.")
+    r.trap("component 'riêng số thu tiền sử dụng đất đạt 312 tỷ đồng'")
+    r.p(f"Quận đạt và vượt {r.count('targets_met', 20)}/{r.count('targets_total', 21)} chỉ tiêu kinh tế - xã "
+        "hội do HĐND quận đề ra, trong đó hoàn thành vượt mức 8 chỉ tiêu Thành phố và HĐND quận giao. Tỷ lệ "
+        "giải ngân vốn đầu tư công năm 2021 đạt "
+        f"{r.pct('public_investment_disbursement_pct', D('98.6'))}% kế hoạch vốn Thành phố giao.")
+    r.trap("'hoàn thành vượt mức 8 chỉ tiêu' (not targets_met)")
+    r.p(f"Công tác an sinh xã hội được bảo đảm; giải quyết việc làm mới cho {r.count('jobs_created', 4120)} "
+        "người lao động. Trong năm, quận và 14 phường tiếp nhận 86.350 hồ sơ thủ tục hành chính, tỷ lệ giải "
+        f"quyết đúng hạn đạt {r.pct('admin_ontime_pct', D('99.7'))}%; chỉ số cải cách hành chính (PAR Index) "
+        "năm 2020 của quận xếp thứ 6/30 quận, huyện, thị xã.")
+    r.trap("rank 'xếp thứ 6/30 quận, huyện, thị xã'")
+    r.h1("III. KẾT QUẢ TỔ CHỨC PHONG TRÀO THI ĐUA")
+    reg, them = r.parts("movements_launched", [1, 5])
+    r.p(f"UBND quận đã phát động {reg} phong trào thi đua thường xuyên \"Ba Đình thi đua xây dựng quận văn "
+        f"minh, hiện đại\" và {them} phong trào thi đua theo chuyên đề, gồm:")
+    for m in ("\"Chung sức phòng, chống dịch Covid-19\";",
+              "\"Thi đua hoàn thành nhiệm vụ thu ngân sách năm 2021\";",
+              "\"Ba Đình chung tay xây dựng tuyến phố văn minh đô thị\";",
+              "thi đua thực hiện thắng lợi cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp;",
+              "\"Đẩy mạnh cải cách hành chính, xây dựng chính quyền số\"."):
+        r.dash(m, "+")
+    r.p("Các phong trào được các cơ quan, đơn vị, phường hưởng ứng tích cực, tạo khí thế thi đua sôi nổi, góp "
+        f"phần hoàn thành nhiệm vụ chính trị của quận. Trong năm, các đơn vị đã xây dựng và được công nhận "
+        f"{r.count('models_recognised', 57)} mô hình, cách làm hay; quận biểu dương, khen thưởng "
+        f"{r.count('exemplars_honoured', 215)} điển hình tiên tiến, gương \"Người tốt, việc tốt\".")
+    r.pool(PROPAGANDA, 2)
+    r.h1("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.p("Công tác khen thưởng bảo đảm đúng người, đúng thành tích, kịp thời; kết quả khen thưởng năm 2021 được "
+        "tổng hợp tại biểu sau:")
+    r.caption("BIỂU TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2021")
+    awards_table(r, [
+        ("I", "Cấp Nhà nước", [
+            ("1", "Huân chương Lao động hạng Ba", 1, 2, "", False),
+            ("2", "Bằng khen của Thủ tướng Chính phủ", 3, 5, "", False),
+            ("3", "Cờ thi đua của Chính phủ", 1, None, "", False),
+        ], False),
+        ("II", "Cấp Thành phố", [
+            ("1", "Cờ thi đua của UBND Thành phố", 4, None, "", False),
+            ("2", "Bằng khen của Chủ tịch UBND Thành phố", 18, 42, "", False),
+            ("3", "Tập thể lao động xuất sắc", 9, None, "", False),
+            ("4", "Chiến sĩ thi đua Thành phố", None, 6, "", False),
+        ], False),
+        ("III", "Cấp quận", [
+            ("1", "Giấy khen của Chủ tịch UBND quận", 246, 604, "Tổng kết năm và chuyên đề", False),
+            ("2", "Tập thể lao động tiên tiến", 198, None, "", False),
+            ("3", "Chiến sĩ thi đua cơ sở", None, 213, "", False),
+            ("4", "Lao động tiên tiến", None, 697, "", False),
+        ], True),
+    ], subtotal="cong", total_label="Tổng cộng (I + II + III)")
+    r.trap("awards table: State and City rows and the grand total 'Tổng cộng (I + II + III)' are not commended_*")
+    r.p("Ngoài ra, quận đã đề nghị UBND Thành phố tặng Bằng khen cho 12 tập thể, 20 cá nhân có thành tích xuất "
+        "sắc trong công tác phòng, chống dịch Covid-19; hồ sơ đang được Ban Thi đua - Khen thưởng Thành phố "
+        "thẩm định.")
+    r.trap("proposal 'đề nghị UBND Thành phố tặng Bằng khen cho 12 tập thể, 20 cá nhân'")
+    r.h1("V. KIỆN TOÀN TỔ CHỨC VÀ HOẠT ĐỘNG CỤM THI ĐUA")
+    r.pool(COUNCIL, 2)
+    r.pool(CLUSTER, 1)
+    r.h1("VI. ĐÁNH GIÁ CHUNG")
+    r.h2("1. Ưu điểm")
+    r.pool(GOOD, 2, bullets="-")
+    r.h2("2. Tồn tại, hạn chế")
+    r.pool(BAD, 2, bullets="-")
+    r.h2("3. Bài học kinh nghiệm")
+    r.pool(LESSONS, 3, ordinals=ORD_LA)
+    r.h1("VII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022")
+    r.p("Năm 2022, quận Ba Đình phấn đấu hoàn thành 21/21 chỉ tiêu kinh tế - xã hội; thu ngân sách trên địa "
+        "bàn đạt 5.810 tỷ đồng trở lên; tiếp tục giữ vững vị trí trong nhóm dẫn đầu về chỉ số cải cách hành "
+        "chính của Thành phố.")
+    r.trap("next-year targets 'phấn đấu hoàn thành 21/21 chỉ tiêu', 'thu ngân sách ... đạt 5.810 tỷ đồng'")
+    r.pool(TASKS, 4, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021")
+    r.signature(recipients_district(r, ["UBND 14 phường;"]))
+    return r
+
+
+# --- 4. Ba Đình 2022: two-year table (2021 | 2022) ------------------------------------------------------
+
+
+def two_year_table(r: Report, y: int, rows: Sequence[Sequence[str]], caption: str) -> None:
+    r.caption(caption, "ĐVT: Tỷ đồng")
+    head = [["STT", "Chỉ tiêu", f"Năm {y - 1}", None, f"Năm {y}", None],
+            [None, None, "Thực hiện", "% so KH", "Thực hiện", "% so KH"]]
+    bold = [i + 2 for i, row in enumerate(rows) if row[0] and row[0].isdigit()]
+    italic = [i + 2 for i, row in enumerate(rows) if not row[0] or not row[0].isdigit()]
+    r.table(head + [list(x) for x in rows], [1.1, 6.3, 2.2, 1.9, 2.4, 2.1], header_rows=2,
+            merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 0, 5)], bold_rows=bold,
+            italic_rows=italic, aligns="clrrrr", size=12)
+
+
+def ba_dinh_2022() -> Report:
+    u, y = "ba-dinh", 2022
+    r = Report(u, y, "twoyear", so="38/BC-UBND", signed=(10, 1, 2023), header="table", issuer_long=True,
+               chair="Hoàng Văn Bình")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2022 và phương hướng, nhiệm vụ năm 2023")
+    r.intro("Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành; thực hiện Hướng dẫn của Sở Nội "
+            "vụ về tổng kết công tác thi đua, khen thưởng năm 2022, UBND quận Ba Đình báo cáo như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.pool(CONTEXT[2022], 3)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.h2("1. Kết quả chung")
+    r.p(f"Năm 2022, quận Ba Đình đã hoàn thành toàn diện {r.count('targets_met', 21)}/"
+        f"{r.count('targets_total', 21)} chỉ tiêu kinh tế - xã hội do HĐND quận đề ra; tình hình chính trị, "
+        "an ninh, trật tự an toàn xã hội ổn định, không để xảy ra đột xuất, bất ngờ.")
+    r.h2("2. Thu, chi ngân sách và đầu tư công")
+    hdnd = D("6012")
+    r.p("Thu ngân sách nhà nước trên địa bàn quận hoàn thành vượt dự toán Thành phố giao "
+        f"({r.money('budget_revenue_plan', plan)} tỷ đồng) và bằng {vn(ratio(act, hdnd))}% chỉ tiêu phấn đấu "
+        f"HĐND quận giao; so với năm 2021, số thu tăng {r.growth('budget_revenue_yoy_pct', yoy(u, y))}%. Kết quả "
+        "thu, chi ngân sách và giải ngân vốn đầu tư công hai năm 2021 - 2022 như sau:")
+    r.trap(f"stretch target 'bằng {vn(ratio(act, hdnd))}% chỉ tiêu phấn đấu HĐND quận giao'")
+    p21 = ACTUAL[(u, 2021)]
+    two_year_table(r, y, [
+        ["1", "Tổng thu ngân sách nhà nước trên địa bàn", vn(p21), vn(att(u, 2021)),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", att(u, y), trim=False)],
+        ["", "Trong đó: - Thu thuế, phí và lệ phí", "4.960", "101,2", "5.204", "104,1"],
+        ["", "- Thu tiền sử dụng đất", "312", "118,6", "275", "96,5"],
+        ["2", "Chi ngân sách quận", "1.620", "91,3", "1.745", "88,6"],
+        ["3", "Giải ngân vốn đầu tư công", "612,5", "98,6", "705,8",
+         r.pct("public_investment_disbursement_pct", D("113.2"), trim=False)],
+    ], "Biểu 01. KẾT QUẢ THU, CHI NGÂN SÁCH VÀ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG")
+    r.trap("two-year table: the 'Năm 2021' columns (5.875 / 103,8; 612,5 / 98,6) are the previous year")
+    r.trap("table rows 'Trong đó: thu thuế, phí', 'thu tiền sử dụng đất' (components) and 'Chi ngân sách quận' (expenditure)")
+    r.p("Công tác giải ngân vốn đầu tư công có chuyển biến tích cực so với năm trước; các dự án trường học, cải "
+        "tạo chung cư cũ, chỉnh trang hạ tầng đô thị được đẩy nhanh tiến độ.")
+    r.h2("3. Văn hóa - xã hội, cải cách hành chính")
+    r.p(f"Năm 2022, quận giải quyết việc làm cho {r.count('jobs_created', 4385)} lao động, vượt kế hoạch năm; "
+        "toàn quận có 18/27 trường công lập đạt chuẩn quốc gia. Tỷ lệ hồ sơ thủ tục hành chính được giải quyết "
+        f"đúng và trước hạn đạt {r.pct('admin_ontime_pct', D('99.82'))}%; tỷ lệ hồ sơ trễ hạn giảm còn 0,18%.")
+    r.trap("schools '18/27 trường'; late share 'trễ hạn ... 0,18%'")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p("UBND quận đã chỉ đạo triển khai, hưởng ứng 09 phong trào thi đua do Trung ương, Thành phố phát động; "
+        f"đồng thời trực tiếp phát động {r.count('movements_launched', 7, 'pad')} phong trào thi đua của quận, "
+        "trong đó có các phong trào tiêu biểu:")
+    r.trap("centre/city movements 'hưởng ứng 09 phong trào thi đua do Trung ương, Thành phố phát động'")
+    movement_sections(r, ["dothi", "doanhnghiep", "danvan"])
+    r.p("Năm 2022, Cụm thi đua số 8 đã phát động 3 phong trào thi đua chung; 6/6 quận trong Cụm đều hoàn thành "
+        "vượt dự toán thu ngân sách được giao.")
+    r.trap("cluster 'Cụm thi đua số 8 đã phát động 3 phong trào', '6/6 quận'")
+    r.h1("IV. CÔNG TÁC XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN VÀ KHEN THƯỞNG")
+    r.p(f"Năm 2022, quận công nhận {r.count('models_recognised', 64)} mô hình, cách làm hay, sáng kiến; tổ chức "
+        f"biểu dương {r.count('exemplars_honoured', 236)} gương \"Người tốt, việc tốt\" nhân dịp kỷ niệm Ngày "
+        "Giải phóng Thủ đô.")
+    r.p(f"Chủ tịch UBND quận khen thưởng {r.count('commended_collectives', 495)} lượt tập thể, "
+        f"{r.count('commended_individuals', 1322)} lượt cá nhân có thành tích xuất sắc trong thực hiện nhiệm vụ "
+        "chính trị và các phong trào thi đua.")
+    r.pool(PROPAGANDA, 2)
+    r.pool(COUNCIL, 2)
+    r.h1("V. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.pool(CAUSE, 1, bullets="-")
+    r.h1("VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")
+    r.p("Năm 2023, quận phấn đấu hoàn thành 30 chỉ tiêu kinh tế - xã hội, thu ngân sách trên địa bàn đạt 6.400 "
+        "tỷ đồng; tiếp tục giữ vững danh hiệu đơn vị dẫn đầu trong các phong trào thi đua của Thành phố.")
+    r.trap("next-year targets 'phấn đấu hoàn thành 30 chỉ tiêu', 'thu ngân sách ... đạt 6.400 tỷ đồng'")
+    r.pool(TASKS, 5, bullets="-")
+    r.pool(PROPOSALS, 2, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2022")
+    r.signature(recipients_district(r))
+    return r

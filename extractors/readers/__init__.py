@@ -15,7 +15,8 @@ from pathlib import Path
 
 from extractors.document import Document, UnreadableDocument
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # default limit; pass ``max_bytes`` to read_document to change it
+MB = 1024 * 1024
+MAX_FILE_BYTES = 50 * MB  # default limit; pass ``max_bytes`` to read_document to change it
 
 RESUBMIT = "Save it as .docx or PDF and submit it again"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -33,7 +34,7 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         if size > max_bytes:
             raise UnreadableDocument(
                 name,
-                f"the file is {size / 1_048_576:.1f} MB, larger than the {max_bytes / 1_048_576:.0f} MB limit",
+                f"the file is {size / MB:.1f} MB, larger than the {max_bytes / MB:.0f} MB limit",
                 "Reduce image resolution or split the report, then submit it again",
             )
         data = Path(path).read_bytes()
@@ -86,7 +87,7 @@ def _sniff_zip(name: str, data: bytes) -> str:
             "the zip archive is truncated or damaged (the upload may have been cut off)",
             "Submit the original file again; if it still fails, re-save it as .docx or PDF",
         ) from exc
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or _declares_word_main(data):
         return "docx"
     if any(n.startswith("xl/") for n in names):
         found = "it is an Excel workbook"
@@ -97,6 +98,16 @@ def _sniff_zip(name: str, data: bytes) -> str:
     else:
         found = "it is a zip archive without a Word document inside"
     raise UnreadableDocument(name, f"the file is not a Word or PDF document ({found})", RESUBMIT)
+
+
+def _declares_word_main(data: bytes) -> bool:
+    """Some generators name the main part differently; its content type still says what it is."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            types = archive.read("[Content_Types].xml")
+    except (KeyError, zipfile.BadZipFile, ValueError, EOFError, OSError):
+        return False
+    return b"wordprocessingml.document.main+xml" in types
 
 
 def _describe(data: bytes) -> str:
@@ -110,7 +121,7 @@ def _describe(data: bytes) -> str:
     if lower.startswith(b"<?xml"):
         return "it looks like an XML file (perhaps Word 2003 XML)"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
-        return "it is an image; scan to PDF instead"
+        return "it is an image (JPEG/PNG/TIFF)"
     sample = data[:4096]
     text = sample.decode("utf-8", errors="replace")
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)

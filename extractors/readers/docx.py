@@ -61,6 +61,9 @@ def read_docx(name: str, data: bytes, sha256: str) -> Document:
         ) from exc
     reader = _BodyReader(package)
     reader.walk(package.element.body)
+    # Footnotes often carry the data cut-off date ("số liệu tính đến 15/12"): read them after the body.
+    for note in _notes(package):
+        reader.walk(note)
     return Document(
         path=name,
         format="docx",
@@ -97,7 +100,8 @@ class _BodyReader:
         text = clean(raw)
         if text:
             style_id = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val")
-            bold = all(self._run_bold(r, style_id) for r, t in runs if t.strip())
+            texts = [r for r, t in runs if t.strip()]
+            bold = bool(texts) and all(self._run_bold(r, style_id) for r in texts)
             index = self.n_paragraphs
             self.n_paragraphs += 1
             self.blocks.append(Paragraph(index, text, Locator(f"p{index}"), self._style_name(style_id), bold))
@@ -186,13 +190,10 @@ class _BodyReader:
         if direct is not None:
             return direct
         r_style = _attr(r.find(f"{_w('rPr')}/{_w('rStyle')}"), "val")
-        for style_id, kind in ((r_style, "character"), (p_style_id, "paragraph")):
-            if kind == "character" and not style_id:
-                continue
-            bold = self._chain_bold(style_id, kind)
-            if bold is not None:
-                return bold
-        return False
+        bold = self._chain_bold(r_style, "character") if r_style else None
+        if bold is None:
+            bold = self._chain_bold(p_style_id, "paragraph")
+        return bool(bold)
 
     def _chain_bold(self, style_id: str | None, kind: str) -> bool | None:
         """Bold as set by a style or the styles it is based on (first definition wins)."""
@@ -298,6 +299,20 @@ def _header_footer(package: docx.document.Document) -> list[str]:
                 if line and line not in texts:
                     texts.append(line)
     return texts
+
+
+def _notes(package: docx.document.Document) -> Iterator[etree._Element]:
+    """Footnote and endnote bodies, skipping Word's separator pseudo-notes."""
+    for rel in package.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue  # a damaged notes part must not cost us the body
+        for note in root:
+            if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) in (None, "normal"):
+                yield note
 
 
 def _attr(element: etree._Element | None, name: str) -> str | None:

@@ -25,10 +25,10 @@ from extractors.document import BBox, Block, Cell, Document, Locator, Paragraph,
 from extractors.text import fold, nfc
 
 # A line starting like this begins a paragraph even when it sits flush under the previous line.
+# Case-sensitive on purpose: "chương trình" (programme) often starts a wrapped line, "Chương II" not.
 MARKER = re.compile(
     r"^(?:[-+•·–—*▪►✓]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s"
-    r"|phần thứ\s|chương\s|điều\s\d|mục\s[IVX\d])",
-    re.IGNORECASE,
+    r"|Phần thứ\s|PHẦN THỨ\s|(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]|(?:Điều|ĐIỀU)\s+\d)"
 )
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}\s*(?:(?:/|của|of)\s*\d{1,4})?[-–—\s]*$", re.I)
 TERMINAL = (".", ":", ";", "!", "?", "…")
@@ -93,30 +93,27 @@ def read_pdf(name: str, data: bytes, sha256: str) -> Document:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFEncryptionError) or "password" in str(cause).lower():
             raise UnreadableDocument(
-                name,
-                "the PDF is encrypted/password-protected",
-                "Export the PDF again without a password and submit it again",
+                name, "the PDF is encrypted/password-protected", "Export it again without a password"
             ) from exc
-        raise UnreadableDocument(
-            name,
-            f"the PDF cannot be parsed (damaged cross-reference table or file structure: {cause})",
-            "Export or print it to PDF again (or save the Word file as .docx) and submit it again",
-        ) from exc
+        raise _damaged(name, f"damaged cross-reference table or file structure: {cause}") from exc
     warnings: list[str] = []
     with pdf:
         try:
             page_list = pdf.pages
-        except Exception as exc:
-            raise UnreadableDocument(
-                name, f"the PDF cannot be parsed (damaged page tree: {exc})", "Export it to PDF again"
-            ) from exc
+        except Exception as exc:  # a broken page tree is found only when the pages are listed
+            raise _damaged(name, f"damaged page tree: {exc}") from exc
         pages = [_read_page(page, warnings) for page in page_list]
-    if pages and all(p is None for p in pages):
-        raise UnreadableDocument(name, "the PDF cannot be parsed (no page could be read)", "Export it again")
+    if not pages or all(p is None for p in pages):
+        raise _damaged(name, "no page could be read")
     read = [p for p in pages if p is not None]
     header_footer = _strip_running_lines(read)
     blocks = _assemble(read)
     return Document(name, "pdf", sha256, blocks, header_footer, pages=len(pages), warnings=warnings)
+
+
+def _damaged(name: str, detail: str) -> UnreadableDocument:
+    remedy = "Export or print it to PDF again (or save the Word file as .docx) and submit it again"
+    return UnreadableDocument(name, f"the PDF cannot be parsed ({detail})", remedy)
 
 
 # ---------------------------------------------------------------- pass 1: one page at a time
@@ -143,7 +140,8 @@ def _read_page(page: Any, warnings: list[str]) -> _Page | None:
     except Exception as exc:
         warnings.append(f"page {number}: table detection failed ({exc}); its text is read as paragraphs")
         found = []
-    out.tables = [t for t in (_table_part(number, f.cells) for f in found) if t is not None]
+    # A single ruled box (page border, framed note) is layout, not a table: its text stays running text.
+    out.tables = [t for t in (_table_part(number, f.cells) for f in found) if t and len(t.cells) > 1]
     for table in out.tables:
         table.ends_page = table.bbox[3] > 0.7 * out.height
     page.close()  # everything needed is in `words` and `out` now: free pdfminer's layout objects
@@ -208,21 +206,16 @@ def _lines(page: int, words: list[dict[str, Any]]) -> list[_Line]:
                 parts.append([])
             parts[-1].append(word)
         for part in parts:
-            chars = [c for w in part for c in w["chars"]]
-            lines.append(
-                _Line(
-                    page=page,
-                    x0=part[0]["x0"],
-                    top=min(w["top"] for w in part),
-                    x1=part[-1]["x1"],
-                    bottom=max(w["bottom"] for w in part),
-                    text=nfc(" ".join(w["text"] for w in part)),
-                    size=_size(part[0]),
-                    bold=all("bold" in (c.get("fontname") or "").lower() for c in chars if c["text"].strip()),
-                    first_word=part[0]["x1"] - part[0]["x0"],
-                    segment=len(parts) > 1,
-                )
+            chars = [c for w in part for c in w["chars"] if c["text"].strip()]
+            bold = all("bold" in (c.get("fontname") or "").lower() for c in chars)
+            top, bottom = min(w["top"] for w in part), max(w["bottom"] for w in part)
+            text = nfc(" ".join(w["text"] for w in part))
+            first_word = part[0]["x1"] - part[0]["x0"]
+            line = _Line(
+                page, part[0]["x0"], top, part[-1]["x1"], bottom, text, _size(part[0]), bold, first_word
             )
+            line.segment = len(parts) > 1
+            lines.append(line)
     return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
 
 
@@ -451,14 +444,12 @@ def _number(items: list[_Para | list[_TablePart]]) -> list[Block]:
     n_para = n_table = 0
     for item in items:
         if isinstance(item, _Para):
-            first_page = [ln for ln in item.lines if ln.page == item.lines[0].page]
-            bbox = (
-                min(ln.x0 for ln in first_page),
-                min(ln.top for ln in first_page),
-                max(ln.x1 for ln in first_page),
-                max(ln.bottom for ln in first_page),
+            first = [ln for ln in item.lines if ln.page == item.lines[0].page]  # bbox of the first part
+            x0, top = min(ln.x0 for ln in first), min(ln.top for ln in first)
+            x1, bottom = max(ln.x1 for ln in first), max(ln.bottom for ln in first)
+            loc = Locator(
+                f"p{n_para}", first[0].page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
             )
-            loc = Locator(f"p{n_para}", item.lines[0].page, tuple(round(v, 2) for v in bbox))
             blocks.append(Paragraph(n_para, item.text, loc, None, item.lines[0].bold))
             n_para += 1
             continue
