@@ -92,12 +92,18 @@ class RuleEngine:
         left_clause = [h for h in hits if cs <= h.start and h.end <= qs_]
 
         passive = any(_has(h, "passive") and h.start - qe <= 6 for h in hits if qe <= h.start < ce)
-        owner = self._owner(hits, qs_, qe, ce, passive, ctx.unit_level)
+        owner = self._owner([h for h in hits if h.start >= cs], qs_, qe, ce, passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
         noun_hits = [h for h in hits if qe <= h.start <= qe + 1 and (_has(h, "nouns") or _has(h, "context_nouns"))]
         longest = max((h.end - h.start for h in noun_hits), default=0)
         noun_hits = [h for h in noun_hits if h.end - h.start == longest]
+        if not noun_hits and qs_ > cs and doc[qs_ - 1].text == ":":
+            # "Mô hình, cách làm hay được công nhận: 64": the label before the colon names the count
+            label = [h for h in hits if cs <= h.start and h.end < qs_ and (_has(h, "nouns") or _has(h, "context_nouns"))]
+            if label:
+                head = min(h.start for h in label)
+                noun_hits = [h for h in label if h.start == head]
 
         cue_spans = [h for h in hits if _has(h, "cues_before") or _has(h, "cues_after")]
         topic, inherited = self._topic(q, hits, cue_spans, sent, qs_, qe, ce, passive, ctx)
@@ -267,7 +273,9 @@ class RuleEngine:
         clause_ctx = [h for h in hits if cs <= h.start and h.end <= q.span.start and _has(h, "context")]
         if "proposal" in vetoes and any(_first(h, "context") == "proposal" for h in clause_ctx):
             return "proposal"
-        if "component" in vetoes:
+        # a share after "trong đó" ("68.412 hồ sơ, trong đó 99,87% đúng hạn") is not a part of a total;
+        # a percentage about a component has the component's own topic instead
+        if "component" in vetoes and q.kind != "percent":
             for h in clause_ctx:
                 if _first(h, "context") != "component":
                     continue

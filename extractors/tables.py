@@ -100,10 +100,10 @@ def _row_locator(table: Table, cells: list[Cell], r: int) -> Locator:
 def _scale(unit_text: str) -> tuple[str, float] | None:
     """What one unit of a cell means: ("money", 1e9) for "tỷ đồng", ("percent", 1) for "%"."""
     key = fold_key(unit_text)
-    if not key:
-        return None
     if "%" in unit_text or key in {"phan tram", "ty le"}:
         return ("percent", 1.0)
+    if not key:
+        return None
     q = parse_quantity(f"1 {unit_text.strip()}")
     if q is not None and q.kind == "money":
         return ("money", float(q.value))

@@ -1509,3 +1509,673 @@ def ba_dinh_2022() -> Report:
     closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2022")
     r.signature(recipients_district(r))
     return r
+
+
+# --- 5. Đống Đa 2021: long report, 44-row targets appendix that runs over pages --------------------------
+
+
+def rc(a: str, b: str) -> str:
+    """Ratio of two Vietnamese-formatted numbers, formatted (for decoy rows of a table)."""
+    def num(s: str) -> Decimal:
+        return D(s.replace(".", "").replace(",", "."))
+    return vn(ratio(num(a), num(b)))
+
+
+def dong_da_2021() -> Report:
+    u, y = "dong-da", 2021
+    r = Report(u, y, "longtable", so="27/BC-UBND", signed=(14, 1, 2022), header="table", headings="styled",
+               chair="Lê Tuấn Định")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021, phương hướng, nhiệm vụ năm 2022")
+    r.intro("Thực hiện Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013); Nghị định số "
+            "91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ; Quyết định số 09/2020/QĐ-UBND ngày 28/4/2020 của UBND "
+            "Thành phố ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn thành phố Hà Nội; UBND quận "
+            "Đống Đa báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 như sau:")
+    r.part("Phần thứ nhất", "KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2021")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.p("Đống Đa là quận nội thành có dân số đông, mật độ dân cư cao, nhiều trường đại học, bệnh viện tuyến "
+        "Trung ương và các khu tập thể cũ; công tác quản lý đô thị, bảo đảm an ninh, trật tự và phòng, chống "
+        "dịch bệnh trên địa bàn có nhiều đặc thù, phức tạp.")
+    r.pool(CONTEXT[2021], 4)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.p("Năm 2021, trong bối cảnh dịch bệnh diễn biến phức tạp, quận đã chỉ đạo quyết liệt, linh hoạt các giải "
+        "pháp, vừa phòng, chống dịch vừa phục hồi kinh tế. Tổng thu ngân sách nhà nước trên địa bàn quận ước đạt "
+        f"{r.money('budget_revenue_actual', act)} tỷ đồng, đạt {r.pct('budget_revenue_attainment_pct', att(u, y))}% "
+        f"kế hoạch Thành phố giao, tăng {r.growth('budget_revenue_yoy_pct', yoy(u, y))}% so với cùng kỳ.")
+    r.p(f"Quận hoàn thành {r.count('targets_met', 12)}/{r.count('targets_total', 12)} chỉ tiêu kinh tế - xã hội "
+        "chủ yếu, trong đó có 3 chỉ tiêu vượt kế hoạch được giao (chi tiết tại Phụ lục kèm theo). Giải quyết việc "
+        f"làm mới cho {r.count('jobs_created', 5230)} lao động; toàn quận có 42/63 trường công lập đạt chuẩn "
+        "quốc gia.")
+    r.trap("'3 chỉ tiêu vượt kế hoạch' (not targets_met); schools '42/63 trường' (prose and appendix)")
+    r.p("Công tác phòng, chống dịch được triển khai quyết liệt: thành lập và duy trì hoạt động của hàng nghìn "
+        "Tổ Covid cộng đồng, tổ chức tiêm vắc xin an toàn cho người dân trên địa bàn; các chính sách hỗ trợ người "
+        "lao động, hộ kinh doanh gặp khó khăn được triển khai kịp thời, đúng đối tượng.")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.h2("1. Triển khai các phong trào thi đua của Trung ương, Thành phố")
+    r.p("UBND quận đã ban hành kế hoạch hưởng ứng, triển khai 06 phong trào thi đua do Thủ tướng Chính phủ, "
+        "UBND Thành phố phát động; giao các cơ quan chuyên môn chủ trì, hướng dẫn, theo dõi, đánh giá kết quả "
+        "thực hiện.")
+    r.trap("centre/city movements 'triển khai 06 phong trào thi đua do Thủ tướng Chính phủ, UBND Thành phố phát động'")
+    r.h2("2. Các phong trào thi đua do quận phát động")
+    r.p(f"Năm 2021, UBND quận phát động {r.count('movements_launched', 11)} phong trào thi đua thường xuyên và "
+        "theo chuyên đề, bám sát nhiệm vụ chính trị của quận. Kết quả một số phong trào tiêu biểu:")
+    movement_sections(r, ["covid", "dothi", "ngheo", "doanhnghiep", "laodong", "anninh", "hochiminh"],
+                      numbering="alpha")
+    r.p("Các cơ quan, đơn vị, doanh nghiệp và Nhân dân trong quận đã ủng hộ Quỹ phòng, chống dịch Covid-19 của "
+        "quận với tổng số tiền và hàng hóa trị giá hơn 41 tỷ đồng.")
+    r.trap("fund-raising 'hơn 41 tỷ đồng' (not revenue)")
+    r.h1("IV. CÔNG TÁC PHÁT HIỆN, BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    r.p(f"Hội đồng Thi đua - Khen thưởng quận đã xét, công nhận {r.count('models_recognised', 210)} mô hình, "
+        "cách làm hay, sáng kiến trên các lĩnh vực; nhiều mô hình có tính lan tỏa như \"Phố văn minh, an "
+        "toàn\", \"Khu tập thể xanh - sạch - đẹp\", \"ATM gạo nghĩa tình\", \"Siêu thị 0 đồng\".")
+    r.p(f"UBND quận tổ chức biểu dương {r.count('exemplars_honoured', 356)} điển hình tiên tiến, gương \"Người "
+        "tốt, việc tốt\"; trong đó có 25 cá nhân được Thành phố biểu dương tại Lễ tuyên dương \"Người tốt, việc "
+        "tốt\" năm 2021.")
+    r.trap("city-honoured exemplars '25 cá nhân được Thành phố biểu dương'")
+    r.h1("V. CÔNG TÁC KHEN THƯỞNG")
+    r.p(f"Năm 2021, UBND quận đã khen thưởng {r.count('commended_collectives', 1102)} lượt tập thể, "
+        f"{r.count('commended_individuals', 2361)} lượt cá nhân có thành tích trong các phong trào thi đua và "
+        "trong công tác phòng, chống dịch Covid-19.")
+    r.p("UBND Thành phố và các Bộ, ngành Trung ương tặng 05 Cờ thi đua xuất sắc, 46 Bằng khen, 12 danh hiệu "
+        "Tập thể lao động xuất sắc; công nhận danh hiệu Chiến sĩ thi đua Thành phố cho 08 cá nhân thuộc quận.")
+    r.trap("City/ministry awards '05 Cờ thi đua xuất sắc, 46 Bằng khen, 12 danh hiệu Tập thể lao động xuất sắc'")
+    r.pool(COUNCIL, 2)
+    r.h1("VI. CÔNG TÁC TUYÊN TRUYỀN, KIỂM TRA VÀ HOẠT ĐỘNG CỤM THI ĐUA")
+    r.pool(PROPAGANDA, 3)
+    r.pool(INSPECTION, 2)
+    r.pool(CLUSTER, 2)
+    r.h1("VII. ĐÁNH GIÁ CHUNG")
+    r.h2("1. Ưu điểm")
+    r.pool(GOOD, 3, bullets="-")
+    r.h2("2. Hạn chế")
+    r.pool(BAD, 3, bullets="-")
+    r.h2("3. Nguyên nhân")
+    r.pool(CAUSE, 3, bullets="-")
+    r.h2("4. Bài học kinh nghiệm")
+    r.pool(LESSONS, 4, ordinals=ORD_THU)
+    r.part("Phần thứ hai", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022")
+    r.h1("I. MỤC TIÊU, CHỈ TIÊU")
+    r.p(f"Phấn đấu năm 2022 thu ngân sách nhà nước trên địa bàn đạt {vn(PLAN[(u, 2022)])} tỷ đồng; giải quyết "
+        "việc làm cho 5.500 lao động; có thêm 03 trường công lập đạt chuẩn quốc gia, nâng tổng số lên 45/63 "
+        "trường.")
+    r.trap(f"next-year targets 'thu ngân sách ... đạt {vn(PLAN[(u, 2022)])} tỷ đồng', '5.500 lao động', '45/63 trường'")
+    r.h1("II. NHIỆM VỤ, GIẢI PHÁP")
+    r.pool(TASKS, 7, bullets="-")
+    r.part("Phần thứ ba", "ĐỀ XUẤT, KIẾN NGHỊ")
+    r.pool(PROPOSALS, 3, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021, phương hướng, nhiệm vụ năm 2022")
+    r.signature(recipients_district(r, ["Các phòng, ban, đơn vị thuộc quận;", "UBND 21 phường;"]))
+
+    r.page_break()
+    r.centered("PHỤ LỤC")
+    r.centered("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2021")
+    r.centered("(Kèm theo Báo cáo số 27/BC-UBND ngày 14/01/2022 của UBND quận Đống Đa)", bold=False, italic=True,
+               size=12)
+    hdr = [["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2021", "Thực hiện năm 2021", "So sánh (%)", None],
+           [None, None, None, None, None, "Với KH", "Với cùng kỳ"]]
+    body: list[list[str]] = [
+        ["I", "KINH TẾ", "", "", "", "", ""],
+        ["1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", r.money("budget_revenue_plan", plan),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", att(u, y), trim=False),
+         r.pct("budget_revenue_yoy_pct", yoy(u, y), trim=False)],
+        ["", "Trong đó: - Thu thuế, phí và lệ phí", "Tỷ đồng", "10.105", "11.436,2", rc("11.436,2", "10.105"),
+         "107,9"],
+        ["", "- Thu tiền sử dụng đất", "Tỷ đồng", "215", "406,4", rc("406,4", "215"), "112,4"],
+        ["2", "Chi ngân sách quận", "Tỷ đồng", "2.410,5", "2.041,7", rc("2.041,7", "2.410,5"), "96,3"],
+        ["3", "Giải ngân vốn đầu tư công", "Tỷ đồng", "1.024", "895",
+         r.pct("public_investment_disbursement_pct", ratio(D(895), D(1024)), trim=False), "92,6"],
+        ["4", "Tốc độ tăng giá trị sản xuất ngành thương mại, dịch vụ", "%", "7,5", "3,2", "-", "-"],
+        ["5", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "2.800", "2.954", rc("2.954", "2.800"), "98,1"],
+        ["6", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "% tăng", "8", "4,1", "-", "-"],
+        ["7", "Số hộ kinh doanh được cấp mới giấy chứng nhận đăng ký", "Hộ", "1.200", "1.086",
+         rc("1.086", "1.200"), "-"],
+        ["II", "VĂN HÓA - XÃ HỘI", "", "", "", "", ""],
+        ["8", "Giải quyết việc làm mới", "Người", "5.000", r.count("jobs_created", 5230), rc("5.230", "5.000"),
+         "101,3"],
+        ["9", "Giảm số hộ nghèo", "Hộ", "25", "31", rc("31", "25"), "-"],
+        ["10", "Tỷ lệ hộ nghèo cuối năm", "%", "< 0,1", "0,06", "-", "-"],
+        ["11", "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", "%", "90", "91,2", "-", "-"],
+        ["12", "Tỷ lệ tổ dân phố đạt danh hiệu Tổ dân phố văn hóa", "%", "85", "86,5", "-", "-"],
+        ["13", "Trường công lập đạt chuẩn quốc gia", "Trường", "41/63", "42/63", "-", "-"],
+        ["14", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân", "%", "< 5", "4,2", "-", "-"],
+        ["15", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "92", "93,6", "-", "-"],
+        ["16", "Số người tham gia bảo hiểm xã hội tự nguyện tăng thêm", "Người", "1.500", "1.732",
+         rc("1.732", "1.500"), "-"],
+        ["17", "Tỷ lệ tiêm chủng mở rộng cho trẻ em dưới 1 tuổi", "%", "≥ 95", "97,8", "-", "-"],
+        ["III", "ĐÔ THỊ - MÔI TRƯỜNG", "", "", "", "", ""],
+        ["18", "Tỷ lệ chất thải rắn sinh hoạt được thu gom, vận chuyển trong ngày", "%", "100", "100", "-", "-"],
+        ["19", "Số tuyến phố văn minh đô thị được công nhận mới", "Tuyến", "12", "14", rc("14", "12"), "-"],
+        ["20", "Số dự án hoàn thành giải phóng mặt bằng", "Dự án", "8", "6", rc("6", "8"), "-"],
+        ["21", "Tỷ lệ công trình xây dựng có giấy phép", "%", "100", "99,6", "-", "-"],
+        ["22", "Số tuyến phố được cải tạo, chỉnh trang vỉa hè", "Tuyến", "15", "17", rc("17", "15"), "-"],
+        ["23", "Diện tích cây xanh trồng mới", "m²", "5.000", "6.240", rc("6.240", "5.000"), "-"],
+        ["IV", "CẢI CÁCH HÀNH CHÍNH - CHUYỂN ĐỔI SỐ", "", "", "", "", ""],
+        ["24", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", "≥ 98",
+         r.pct("admin_ontime_pct", D("99.1")), "-", "-"],
+        ["25", "Tỷ lệ hồ sơ thủ tục hành chính trễ hạn", "%", "< 2", "0,9", "-", "-"],
+        ["26", "Tỷ lệ dịch vụ công trực tuyến mức độ 3, 4", "%", "70", "82,4", "-", "-"],
+        ["27", "Tỷ lệ văn bản điện tử gửi, nhận trên môi trường mạng", "%", "90", "96,5", "-", "-"],
+        ["28", "Xếp hạng Chỉ số cải cách hành chính (PAR Index)", "Thứ hạng", "Tăng bậc", "8/30", "-", "-"],
+        ["V", "QUỐC PHÒNG - AN NINH", "", "", "", "", ""],
+        ["29", "Giao quân (chỉ tiêu Thành phố giao)", "Công dân", "183", "183", "100", "-"],
+        ["30", "Tỷ lệ điều tra, khám phá án", "%", "75", "82,3", "-", "-"],
+        ["31", "Tỷ lệ khu dân cư đạt tiêu chuẩn \"An toàn về an ninh, trật tự\"", "%", "90", "92,4", "-", "-"],
+        ["32", "Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo thuộc thẩm quyền", "%", "90", "95,7", "-", "-"],
+        ["VI", "XÂY DỰNG ĐẢNG, CHÍNH QUYỀN", "", "", "", "", ""],
+        ["33", "Kết nạp đảng viên mới", "Đảng viên", "300", "321", rc("321", "300"), "-"],
+        ["34", "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "%", "85", "88,6", "-", "-"],
+    ]
+    groups = [i + 2 for i, row in enumerate(body) if row[0] in ("I", "II", "III", "IV", "V", "VI")]
+    subs = [i + 2 for i, row in enumerate(body) if row[0] == ""]
+    r.table(hdr + body, [1.0, 6.0, 1.9, 1.9, 1.9, 1.6, 1.7], header_rows=2,
+            merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 0, 6)],
+            bold_rows=groups, italic_rows=subs, aligns="clcrrrr", size=11.5, repeat_header=True)
+    r.trap("appendix decoys: expenditure row 'Chi ngân sách quận', component rows, late share 'trễ hạn 0,9', "
+           "rank 'PAR Index 8/30', '42/63' schools")
+    return r
+
+
+# --- 6. Đống Đa 2022: prose, figures to a cut-off date (partial period) ------------------------------------
+
+
+def dong_da_2022() -> Report:
+    u, y = "dong-da", 2022
+    r = Report(u, y, "prose", so="812/BC-UBND", signed=(20, 12, 2022), header="lines", issuer_long=True,
+               page_numbers=False, chair="Lê Tuấn Định")
+    plan = PLAN[(u, y)]
+    cut = D("12986.35")
+    asof = "2022-12-15"
+    r.header_block()
+    r.title("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội và công tác thi đua, khen thưởng năm 2022; "
+            "phương hướng, nhiệm vụ năm 2023")
+    r.intro("Thực hiện Chương trình công tác năm 2022, UBND quận Đống Đa báo cáo kết quả thực hiện nhiệm vụ phát "
+            "triển kinh tế - xã hội và công tác thi đua, khen thưởng năm 2022 (số liệu tổng hợp đến ngày "
+            "15/12/2022) như sau:")
+    r.h1("I. TÌNH HÌNH CHUNG")
+    r.pool(CONTEXT[2022], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.h2("1. Kinh tế, ngân sách")
+    r.p("Tính đến ngày 15/12/2022, thu ngân sách nhà nước trên địa bàn quận đạt "
+        f"{r.money('budget_revenue_actual', cut, flags=['partial_period'], as_of=asof)} tỷ đồng, bằng "
+        f"{r.pct('budget_revenue_attainment_pct', ratio(cut, plan), flags=['partial_period'], as_of=asof)}% dự "
+        f"toán Thành phố giao ({r.money('budget_revenue_plan', plan)} tỷ đồng), tăng "
+        f"{r.growth('budget_revenue_yoy_pct', D('108.9'), flags=['partial_period'], as_of=asof)}% so với cùng kỳ. "
+        "Dự kiến đến hết năm, quận hoàn thành vượt dự toán thu ngân sách được giao.")
+    r.p(f"Năm 2021, tổng thu ngân sách trên địa bàn quận đạt {vn(ACTUAL[(u, 2021)])} tỷ đồng. Chi ngân sách quận "
+        "đạt 84,72% dự toán Thành phố giao và bằng 77,18% so với kế hoạch quận giao.")
+    r.trap(f"previous year 'Năm 2021 ... đạt {vn(ACTUAL[(u, 2021)])} tỷ đồng'")
+    r.trap("expenditure 'Chi ngân sách quận đạt 84,72% dự toán Thành phố giao và bằng 77,18% ...'")
+    r.p("Công tác giải ngân vốn đầu tư công được đôn đốc quyết liệt, tuy nhiên một số dự án còn vướng mắc trong "
+        "giải phóng mặt bằng nên tiến độ giải ngân chưa đạt yêu cầu; quận đang tập trung tháo gỡ để hoàn thành "
+        "kế hoạch vốn trong thời gian còn lại của năm.")
+    r.p(f"Quận hoàn thành {r.count('targets_met', 12)}/{r.count('targets_total', 12)} chỉ tiêu chủ yếu, trong đó "
+        "có 4 chỉ tiêu vượt kế hoạch được giao.")
+    r.trap("'4 chỉ tiêu vượt kế hoạch' (not targets_met)")
+    r.h2("2. Văn hóa - xã hội")
+    r.p(f"Giải quyết việc làm cho {r.count('jobs_created', 5614)} lao động, đạt {rc('5.614', '5.500')}% kế "
+        "hoạch; công tác chăm lo cho người có công, hộ nghèo, hộ cận nghèo được thực hiện đầy đủ, kịp thời. Các "
+        "trường học trở lại dạy và học trực tiếp, chất lượng giáo dục được duy trì.")
+    r.h2("3. Cải cách hành chính")
+    r.p("Bộ phận Một cửa quận và 21 phường tiếp nhận 164.208 hồ sơ thủ tục hành chính, tỷ lệ giải quyết đúng hạn "
+        f"đạt {r.pct('admin_ontime_pct', D('99.45'))}%; duy trì giải quyết thủ tục hành chính \"không chờ\" tại bộ "
+        "phận một cửa 21 phường.")
+    r.h1("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.p(f"Năm 2022, UBND quận phát động {r.count('movements_launched', 8, 'pad')} phong trào thi đua theo chuyên "
+        "đề, đợt cao điểm, tiêu biểu là: \"Thi đua hoàn thành nhiệm vụ thu ngân sách năm 2022\", \"Cao điểm ra "
+        "quân bảo đảm trật tự đô thị\", \"Chung tay xây dựng tuyến phố văn minh\", \"Đống Đa chuyển đổi số\".")
+    r.p(f"Hội đồng Thi đua - Khen thưởng quận công nhận {r.count('models_recognised', 236)} mô hình, cách làm "
+        f"hay; quận biểu dương {r.count('exemplars_honoured', 318)} gương \"Người tốt, việc tốt\" tiêu biểu. Chủ "
+        f"tịch UBND quận tặng Giấy khen cho {r.count('commended_collectives', 1215)} lượt tập thể và "
+        f"{r.count('commended_individuals', 2480)} lượt cá nhân.")
+    r.p("Hội đồng Thi đua - Khen thưởng quận đã thống nhất đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho "
+        "15 tập thể, 22 cá nhân có thành tích xuất sắc năm 2022.")
+    r.trap("proposal 'đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho 15 tập thể, 22 cá nhân'")
+    r.p("Tại Hội nghị tổng kết năm 2021 của Cụm thi đua số 8, toàn Cụm có 6/6 quận hoàn thành vượt dự toán thu "
+        "ngân sách; năm 2022 các quận trong Cụm tiếp tục duy trì hoạt động giao lưu, trao đổi kinh nghiệm.")
+    r.trap("cluster 'toàn Cụm có 6/6 quận hoàn thành vượt dự toán'")
+    r.pool(PROPAGANDA, 1)
+    r.h1("IV. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.h1("V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")
+    r.p("Năm 2023, quận phấn đấu hoàn thành 12/12 chỉ tiêu chủ yếu; phấn đấu thu ngân sách trên địa bàn đạt "
+        "14.570 tỷ đồng.")
+    r.trap("next-year targets 'phấn đấu hoàn thành 12/12 chỉ tiêu', 'thu ngân sách ... 14.570 tỷ đồng'")
+    r.pool(TASKS, 4, bullets="-")
+    closing(r, "báo cáo kết quả thực hiện nhiệm vụ năm 2022 và phương hướng, nhiệm vụ năm 2023")
+    r.signature(recipients_district(r))
+    return r
+
+
+# --- 7. Hai Bà Trưng 2021: two-year table (2020 | 2021), tab-stop header, blank signing day -------------
+
+
+def hai_ba_trung_2021() -> Report:
+    u, y = "hai-ba-trung", 2021
+    r = Report(u, y, "twoyear", so="17/BC-UBND", signed=(None, 1, 2022), header="tabs", font_size=13,
+               line_spacing=1.2, chair="Nguyễn Văn Nam")
+    act = ACTUAL[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ năm 2022")
+    r.intro("UBND quận Hai Bà Trưng báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, "
+            "nhiệm vụ năm 2022 như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.pool(CONTEXT[2021], 3)
+    r.h1("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CHÍNH TRỊ")
+    r.p(f"Năm 2021, quận đạt và vượt {r.count('targets_met', 15)}/{r.count('targets_total', 16)} chỉ tiêu chủ "
+        "yếu; chỉ tiêu chưa đạt là tốc độ tăng trưởng giá trị sản xuất ngành thương mại - dịch vụ do tác động "
+        "của dịch bệnh.")
+    r.p(f"Tổng thu ngân sách nhà nước trên địa bàn đạt {r.money('budget_revenue_actual', act)} tỷ đồng, đạt "
+        f"{r.pct('budget_revenue_attainment_pct', att(u, y))}% dự toán, tăng "
+        f"{r.growth('budget_revenue_yoy_pct', yoy(u, y))}% so với năm 2020 (chi tiết tại Biểu 01).")
+    two_year_table(r, y, [
+        ["1", "Tổng thu ngân sách nhà nước trên địa bàn", vn(ACTUAL[(u, 2020)]), vn(att(u, 2020)),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", att(u, y), trim=False)],
+        ["a", "Thu thuế, phí, lệ phí", "8.904", "102,7", "9.688,5", "110,9"],
+        ["b", "Thu tiền sử dụng đất, tiền thuê đất", "356", "121,5", "402,1", "126,0"],
+        ["2", "Chi ngân sách quận", "1.890", "92,4", "1.955,6", "86,9"],
+        ["3", "Giải ngân vốn đầu tư công", "512,3", "95,1", "603,7",
+         r.pct("public_investment_disbursement_pct", D("91.2"), trim=False)],
+    ], "Biểu 01: THU, CHI NGÂN SÁCH VÀ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG NĂM 2020 - 2021")
+    r.trap(f"two-year table: 'Năm 2020' columns ({vn(ACTUAL[(u, 2020)])} / {vn(att(u, 2020))}) are the previous year")
+    r.trap("table rows a) b) (components) and 'Chi ngân sách quận' (expenditure)")
+    r.p(f"Năm 2021, quận đã giải quyết việc làm cho {r.count('jobs_created', 4870)} lao động. Công tác cải cách "
+        "hành chính được đẩy mạnh, tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt "
+        f"{r.pct('admin_ontime_pct', D('98.7'))}%; chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan "
+        "hành chính (SIPAS) của quận xếp thứ 9/30 quận, huyện, thị xã.")
+    r.trap("rank 'xếp thứ 9/30 quận, huyện, thị xã'")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p(f"UBND quận đã phát động {r.count('movements_launched', 5, 'pad')} phong trào thi đua, các phong trào "
+        "được triển khai sâu rộng tới các cơ quan, đơn vị, 18 phường và khu dân cư. Nổi bật là:")
+    movement_sections(r, ["covid", "ngheo", "cchc"])
+    r.p(f"Qua các phong trào, quận đã công nhận {r.count('models_recognised', 85)} mô hình, cách làm hay và biểu "
+        f"dương {r.count('exemplars_honoured', 290)} gương \"Người tốt, việc tốt\", điển hình tiên tiến.")
+    r.h1("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.p(f"Chủ tịch UBND quận quyết định khen thưởng cho {r.count('commended_collectives', 864)} lượt tập thể, "
+        f"{r.count('commended_individuals', 1925)} lượt cá nhân; Thủ tướng Chính phủ tặng Bằng khen cho 03 tập "
+        "thể, UBND Thành phố tặng Bằng khen cho 17 tập thể, 29 cá nhân thuộc quận.")
+    r.trap("State/City awards 'Thủ tướng ... 03 tập thể', 'UBND Thành phố tặng Bằng khen cho 17 tập thể, 29 cá nhân'")
+    r.pool(COUNCIL, 2)
+    r.pool(PROPAGANDA, 2)
+    r.h1("V. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.h1("VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022")
+    r.p(f"Phấn đấu năm 2022 thu ngân sách trên địa bàn đạt {vn(PLAN[(u, 2022)])} tỷ đồng, hoàn thành 16/16 chỉ "
+        "tiêu kinh tế - xã hội; tiếp tục đổi mới nội dung, hình thức các phong trào thi đua.")
+    r.trap(f"next-year targets 'thu ngân sách ... {vn(PLAN[(u, 2022)])} tỷ đồng', 'hoàn thành 16/16 chỉ tiêu'")
+    r.pool(TASKS, 4, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021")
+    r.signature(recipients_district(r, ["UBND 18 phường;"]))
+    return r
+
+
+# --- 8. Hai Bà Trưng 2022: commendation table, subtotals on the group rows ---------------------------------
+
+
+def hai_ba_trung_2022() -> Report:
+    u, y = "hai-ba-trung", 2022
+    r = Report(u, y, "awards", so="05/BC-UBND", signed=(9, 1, 2023), header="table", issuer_long=True,
+               headings="styled", chair="Nguyễn Văn Nam", kt=True)
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2022 và phương hướng, nhiệm vụ trọng tâm năm 2023")
+    r.intro("Thực hiện Hướng dẫn của Ban Thi đua - Khen thưởng Thành phố về tổng kết công tác thi đua, khen "
+            "thưởng năm 2022, UBND quận Hai Bà Trưng báo cáo như sau:")
+    r.h1("I. KHÁI QUÁT TÌNH HÌNH")
+    r.pool(CONTEXT[2022], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ")
+    r.p("Kinh tế của quận phục hồi mạnh mẽ sau dịch bệnh; thu ngân sách trên địa bàn đạt "
+        f"{r.money('budget_revenue_actual', act)} tỷ đồng, đạt {r.pct('budget_revenue_attainment_pct', att(u, y))}% "
+        f"so với dự toán Thành phố giao ({r.money('budget_revenue_plan', plan)} tỷ đồng), tăng "
+        f"{r.growth('budget_revenue_yoy_pct', yoy(u, y))}% so với cùng kỳ năm trước; trong đó thu từ khu vực công "
+        "thương nghiệp ngoài quốc doanh đạt 5.412 tỷ đồng.")
+    r.trap("component 'trong đó thu từ khu vực công thương nghiệp ngoài quốc doanh đạt 5.412 tỷ đồng'")
+    r.p(f"Giải ngân vốn đầu tư công đạt 707,59 tỷ đồng, bằng {r.pct('public_investment_disbursement_pct', D('95.8'))}% "
+        f"kế hoạch vốn. Quận hoàn thành toàn diện {r.count('targets_met', 16)}/{r.count('targets_total', 16)} chỉ "
+        f"tiêu kinh tế - xã hội; giải quyết việc làm cho {r.count('jobs_created', 5105)} lao động; "
+        f"{r.pct('admin_ontime_pct', D('99.3'))}% hồ sơ thủ tục hành chính được giải quyết đúng hạn.")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p(f"Năm 2022, UBND quận phát động {r.count('movements_launched', 9, 'pad')} phong trào thi đua, trong đó "
+        "có các đợt thi đua cao điểm chào mừng các ngày lễ lớn của đất nước, của Thủ đô và phong trào thi đua "
+        "\"Hai Bà Trưng chung tay xây dựng đô thị văn minh, hiện đại\".")
+    movement_sections(r, ["dothi", "laodong"])
+    r.p(f"Các cơ quan, đơn vị đã xây dựng {r.count('models_recognised', 93)} mô hình, cách làm hay được Hội đồng "
+        f"Thi đua - Khen thưởng quận công nhận; quận tuyên dương {r.count('exemplars_honoured', 305)} gương "
+        "\"Người tốt, việc tốt\".")
+    r.p("Cụm thi đua số 8 năm 2022 có 6/6 quận được đánh giá hoàn thành xuất sắc nhiệm vụ; quận Hai Bà Trưng "
+        "tích cực tham gia các hoạt động chung của Cụm.")
+    r.trap("cluster 'Cụm thi đua số 8 năm 2022 có 6/6 quận'")
+    r.h1("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.p("Kết quả khen thưởng năm 2022 (chi tiết tại bảng sau):")
+    awards_table(r, [
+        ("I", "Khen thưởng cấp Nhà nước", [
+            ("1", "Huân chương Lao động hạng Ba", 1, 3, "", False),
+            ("2", "Bằng khen của Thủ tướng Chính phủ", 3, 6, "", False),
+        ], False),
+        ("II", "Khen thưởng cấp Thành phố", [
+            ("1", "Cờ thi đua của UBND Thành phố", 5, None, "", False),
+            ("2", "Bằng khen của Chủ tịch UBND Thành phố", 21, 49, "", False),
+            ("3", "Danh hiệu Tập thể lao động xuất sắc", 11, None, "", False),
+            ("4", "Danh hiệu Chiến sĩ thi đua Thành phố", None, 9, "", False),
+        ], False),
+        ("III", "Khen thưởng cấp quận", [
+            ("1", "Giấy khen của Chủ tịch UBND quận", 356, 812, "Gồm khen thưởng chuyên đề, đột xuất", False),
+            ("2", "Danh hiệu Tập thể lao động tiên tiến", 347, None, "", False),
+            ("3", "Danh hiệu Chiến sĩ thi đua cơ sở", None, 241, "", False),
+            ("4", "Danh hiệu Lao động tiên tiến", None, 635, "", False),
+        ], True),
+    ], subtotal="group")
+    r.trap("awards table: subtotals on the group rows; State/City groups and 'Tổng cộng' are not commended_*")
+    r.p("Quận đã đề nghị UBND Thành phố tặng Cờ thi đua cho 03 tập thể, Bằng khen cho 14 tập thể, 27 cá nhân có "
+        "thành tích xuất sắc trong năm 2022.")
+    r.trap("proposal 'đề nghị UBND Thành phố tặng Cờ thi đua cho 03 tập thể, Bằng khen cho 14 tập thể, 27 cá nhân'")
+    r.h1("V. CÔNG TÁC TUYÊN TRUYỀN, KIỆN TOÀN TỔ CHỨC")
+    r.pool(PROPAGANDA, 2)
+    r.pool(COUNCIL, 2)
+    r.pool(INSPECTION, 1)
+    r.h1("VI. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 3, bullets="-")
+    r.pool(LESSONS, 3, ordinals=ORD_THU)
+    r.h1("VII. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2023")
+    r.p("Năm 2023, quận phấn đấu thu ngân sách trên địa bàn đạt 13.000 tỷ đồng; dự kiến phát động 10 phong trào "
+        "thi đua theo chuyên đề gắn với các nhiệm vụ trọng tâm của quận.")
+    r.trap("next-year 'phấn đấu thu ngân sách ... 13.000 tỷ đồng', 'dự kiến phát động 10 phong trào'")
+    r.pool(TASKS, 5, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2022")
+    r.signature(recipients_district(r))
+    return r
+
+
+# --- 9. Hoàng Mai 2021: prose; the stated attainment does not match plan and actual (arithmetic) -----------
+
+
+def hoang_mai_2021() -> Report:
+    u, y = "hoang-mai", 2021
+    r = Report(u, y, "prose", so="44/BC-UBND", signed=(11, 1, 2022), header="lines", font_size=13,
+               chair="Nguyễn Minh Phương")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    stated = D("116.5")  # as printed in the report; plan × 116,5 % = 5.475,5 ≠ 5.664 (true ratio 120,5 %)
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021, phương hướng nhiệm vụ năm 2022")
+    r.intro("Căn cứ Kế hoạch số 28/KH-UBND ngày 02/02/2021 của UBND quận về tổ chức các phong trào thi đua năm "
+            "2021, UBND quận Hoàng Mai báo cáo tổng kết công tác thi đua, khen thưởng năm 2021 như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.p("Hoàng Mai là quận có dân số đông nhất Thành phố, tốc độ đô thị hóa nhanh, nhiều khu đô thị mới, khu "
+        "tái định cư và chung cư cao tầng; cơ sở hạ tầng xã hội ở một số khu vực chưa theo kịp tốc độ phát "
+        "triển dân cư, đặt ra nhiều thách thức cho công tác quản lý.")
+    r.pool(CONTEXT[2021], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.p(f"Thu ngân sách nhà nước trên địa bàn quận năm 2021 đạt {r.money('budget_revenue_actual', act)} tỷ đồng, "
+        f"đạt {r.pct('budget_revenue_attainment_pct', stated, flags=['arithmetic'])}% dự toán Thành phố giao "
+        f"({r.money('budget_revenue_plan', plan)} tỷ đồng), bằng {r.pct('budget_revenue_yoy_pct', yoy(u, y))}% so "
+        "với cùng kỳ; trong đó thu tiền sử dụng đất đạt 1.210 tỷ đồng. Năm 2020, số thu trên địa bàn quận là "
+        f"{vn(ACTUAL[(u, 2020)])} tỷ đồng.")
+    r.trap(f"arithmetic: plan {vn(plan)} × stated {vn(stated)}% = {vn(plan * stated / 100, 1)} ≠ actual {vn(act)} "
+           f"(true ratio {vn(ratio(act, plan))}%)")
+    r.trap("component 'trong đó thu tiền sử dụng đất đạt 1.210 tỷ đồng'")
+    r.trap(f"previous year 'Năm 2020, số thu ... là {vn(ACTUAL[(u, 2020)])} tỷ đồng'")
+    r.p("Tổng chi ngân sách quận năm 2021 đạt 2.684 tỷ đồng, ưu tiên cho phòng, chống dịch, an sinh xã hội và "
+        "các công trình trường học.")
+    r.trap("expenditure 'Tổng chi ngân sách quận năm 2021 đạt 2.684 tỷ đồng'")
+    r.p(f"Năm 2021, quận hoàn thành {r.count('targets_met', 18)}/{r.count('targets_total', 19)} chỉ tiêu kinh tế "
+        "- xã hội HĐND quận giao. Công tác giải ngân vốn đầu tư công đạt "
+        f"{r.pct('public_investment_disbursement_pct', D('104.5'))}% kế hoạch vốn Thành phố giao; quận tạo việc "
+        f"làm mới cho {r.count('jobs_created', 5960)} lao động, tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng "
+        f"hạn đạt {r.pct('admin_ontime_pct', D('98.2'))}%.")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p("Quận đã triển khai thực hiện 07 phong trào thi đua do Trung ương, Thành phố phát động. Đồng thời, trong "
+        f"năm quận phát động {r.count('movements_launched', 10)} phong trào thi đua gắn với nhiệm vụ chính trị "
+        "của địa phương, trong đó có các phong trào:")
+    r.trap("centre/city movements 'triển khai thực hiện 07 phong trào thi đua do Trung ương, Thành phố phát động'")
+    movement_sections(r, ["covid", "dothi", "danvan", "anninh"])
+    r.h1("IV. CÔNG TÁC PHÁT HIỆN, BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    r.p("Toàn quận hiện duy trì hàng trăm mô hình \"Dân vận khéo\" trên các lĩnh vực. Trong năm, Hội đồng Thi "
+        f"đua - Khen thưởng quận đã xét, công nhận {r.count('models_recognised', 112)} mô hình, cách làm hay mới; "
+        f"quận tuyên dương {r.count('exemplars_honoured', 178)} gương \"Người tốt, việc tốt\".")
+    r.trap("vague 'hàng trăm mô hình \"Dân vận khéo\"' (no figure)")
+    r.pool(PROPAGANDA, 2)
+    r.h1("V. CÔNG TÁC KHEN THƯỞNG")
+    r.p(f"UBND quận khen thưởng {r.count('commended_collectives', 935)} lượt tập thể, "
+        f"{r.count('commended_individuals', 2104)} lượt cá nhân có thành tích trong các phong trào thi đua, công "
+        "tác phòng, chống dịch và thực hiện nhiệm vụ chính trị năm 2021.")
+    r.pool(COUNCIL, 2)
+    r.pool(CLUSTER, 1)
+    r.h1("VI. ĐÁNH GIÁ CHUNG")
+    r.h2("1. Ưu điểm")
+    r.pool(GOOD, 2, bullets="-")
+    r.h2("2. Hạn chế, nguyên nhân")
+    r.pool(BAD, 2, bullets="-")
+    r.pool(CAUSE, 2, bullets="-")
+    r.h1("VII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022")
+    r.p(f"Năm 2022, quận phấn đấu thu ngân sách trên địa bàn đạt {vn(PLAN[(u, 2022)])} tỷ đồng, hoàn thành 19/19 "
+        "chỉ tiêu kinh tế - xã hội; giải quyết việc làm cho 5.300 lao động.")
+    r.trap(f"next-year 'phấn đấu thu ... {vn(PLAN[(u, 2022)])} tỷ đồng', '19/19 chỉ tiêu', '5.300 lao động'")
+    r.pool(TASKS, 5, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021")
+    r.signature(recipients_district(r, ["UBND 14 phường;"]))
+    return r
+
+
+# --- 10. Hoàng Mai 2022: targets table; prose and table disagree on revenue (conflict) -------------------
+
+
+def hoang_mai_2022() -> Report:
+    u, y = "hoang-mai", 2022
+    r = Report(u, y, "targets", so="631/BC-UBND", signed=(15, 12, 2022), header="table", issuer_long=True,
+               headings="styled", chair="Nguyễn Minh Phương")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    prose_act = D("6230")  # the prose says 6.230; the table says 6.203 (the expected value)
+    r.header_block()
+    r.title("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022, công tác thi đua, khen thưởng và "
+            "phương hướng, nhiệm vụ năm 2023")
+    r.intro("Thực hiện Nghị quyết của HĐND quận về kế hoạch phát triển kinh tế - xã hội năm 2022, UBND quận Hoàng "
+            "Mai báo cáo kết quả thực hiện như sau:")
+    r.h1("I. TÌNH HÌNH CHUNG")
+    r.pool(CONTEXT[2022], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI")
+    r.p(f"Năm 2022, quận Hoàng Mai đạt và vượt {r.count('targets_met', 19)}/{r.count('targets_total', 19)} chỉ tiêu "
+        "kinh tế - xã hội HĐND quận giao. Tổng thu ngân sách trên địa bàn quận ước đạt "
+        f"{vn(prose_act)} tỷ đồng, bằng {r.pct('budget_revenue_attainment_pct', att(u, y))}% dự toán Thành phố "
+        "giao. Chỉ số cải cách hành chính (PAR Index) năm 2021 của quận xếp thứ 12/30 quận, huyện, thị xã.")
+    r.trap(f"conflict: prose 'ước đạt {vn(prose_act)} tỷ đồng' vs table '{vn(act)}'; expected uses the table value")
+    r.trap("rank 'xếp thứ 12/30 quận, huyện, thị xã'")
+    r.p("Kết quả thực hiện các chỉ tiêu chủ yếu như sau:")
+    r.caption("Biểu 01. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022")
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2022", None, "Tỷ lệ (%)", None],
+        [None, None, None, "Kế hoạch", "Ước thực hiện", "So KH", "So cùng kỳ"],
+        ["I", "Kinh tế - ngân sách", "", "", "", "", ""],
+        ["1", "Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", r.money("budget_revenue_plan", plan),
+         r.money("budget_revenue_actual", act, flags=["conflict"]),
+         r.pct("budget_revenue_attainment_pct", att(u, y), trim=False),
+         r.pct("budget_revenue_yoy_pct", yoy(u, y), trim=False)],
+        ["", "Trong đó: thu ngoài quốc doanh", "Tỷ đồng", "2.350", "2.612,8", rc("2.612,8", "2.350"), "108,4"],
+        ["2", "Chi ngân sách quận", "Tỷ đồng", "2.930", "2.598,6", rc("2.598,6", "2.930"), "104,2"],
+        ["3", "Giải ngân vốn đầu tư công", "Tỷ đồng", "1.450", "1.396,4",
+         r.pct("public_investment_disbursement_pct", ratio(D("1396.4"), D(1450)), trim=False), "118,7"],
+        ["II", "Văn hóa - xã hội", "", "", "", "", ""],
+        ["4", "Giải quyết việc làm", "Người", "5.300", r.count("jobs_created", 5480), rc("5.480", "5.300"),
+         rc("5.480", "5.960")],
+        ["5", "Tỷ lệ hộ nghèo", "%", "< 0,2", "0,09", "-", "-"],
+        ["6", "Số trường công lập đạt chuẩn quốc gia", "Trường", "46/58", "46/58", "100", "-"],
+        ["7", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "92", "92,8", "-", "-"],
+        ["III", "Cải cách hành chính", "", "", "", "", ""],
+        ["8", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", "98",
+         r.pct("admin_ontime_pct", D("99.05")), "-", "-"],
+        ["9", "Tỷ lệ hồ sơ trễ hạn", "%", "< 2", "0,95", "-", "-"],
+    ]
+    r.table(rows, [1.0, 5.8, 1.7, 1.9, 2.0, 1.7, 1.9], header_rows=2,
+            merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 4), (0, 5, 0, 6)],
+            bold_rows=[2, 7, 12], italic_rows=[4], aligns="clcrrrr", size=11.5)
+    r.trap("table decoys: expenditure row, 'thu ngoài quốc doanh' component, schools '46/58', late share '0,95'")
+    r.h1("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.p(f"Năm 2022, quận phát động {r.count('movements_launched', 7, 'words')} phong trào thi đua, trong đó có "
+        "phong trào \"Hoàng Mai chung tay xây dựng đô thị văn minh\" và đợt thi đua cao điểm hoàn thành các chỉ "
+        "tiêu thu ngân sách, giải phóng mặt bằng.")
+    r.p(f"Hội đồng Thi đua - Khen thưởng quận công nhận {r.count('models_recognised', 131)} mô hình, cách làm hay; "
+        f"biểu dương {r.count('exemplars_honoured', 204)} gương \"Người tốt, việc tốt\". Chủ tịch UBND quận đã ký "
+        f"quyết định khen thưởng {r.count('commended_collectives', 987)} lượt tập thể và "
+        f"{r.count('commended_individuals', 2236)} lượt cá nhân. UBND Thành phố tặng Bằng khen cho 19 tập thể, 33 "
+        "cá nhân thuộc quận.")
+    r.trap("City awards 'UBND Thành phố tặng Bằng khen cho 19 tập thể, 33 cá nhân'")
+    r.pool(PROPAGANDA, 1)
+    r.pool(CLUSTER, 1)
+    r.h1("IV. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.h1("V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")
+    r.p("Năm 2023, quận phấn đấu thu ngân sách trên địa bàn đạt 6,8 nghìn tỷ đồng; giải quyết việc làm cho 5.500 "
+        "lao động; tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt trên 99%.")
+    r.trap("next-year 'phấn đấu thu ... 6,8 nghìn tỷ đồng', '5.500 lao động', 'trên 99%'")
+    r.pool(TASKS, 4, bullets="-")
+    closing(r, "báo cáo kết quả thực hiện nhiệm vụ năm 2022 và phương hướng, nhiệm vụ năm 2023")
+    r.signature(recipients_district(r))
+    return r
+
+
+# --- 11. Long Biên 2021: commendation table with a), b), c) sub-items; no attainment % stated (derived) -----
+
+
+def long_bien_2021() -> Report:
+    u, y = "long-bien", 2021
+    r = Report(u, y, "awards", so="19/BC-UBND", signed=(7, 1, 2022), header="lines", issuer_long=True,
+               chair="Đinh Thị Hương")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ năm 2022")
+    r.intro("UBND quận Long Biên báo cáo kết quả công tác thi đua, khen thưởng năm 2021 và phương hướng, nhiệm vụ "
+            "năm 2022 như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.p("Long Biên là quận có diện tích lớn, dân số trên 29 vạn nhân khẩu, nằm ở cửa ngõ phía Đông của Thủ đô, "
+        "có nhiều dự án giao thông, đô thị lớn đang triển khai; công tác giải phóng mặt bằng, quản lý đất đai, "
+        "trật tự xây dựng luôn là nhiệm vụ nặng nề.")
+    r.pool(CONTEXT[2021], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI")
+    r.p(f"Thu ngân sách nhà nước trên địa bàn quận ước thực hiện {r.money('budget_revenue_actual', act)} tỷ đồng, "
+        f"tăng {r.growth('budget_revenue_yoy_pct', yoy(u, y))}% so với năm 2020; dự toán Thành phố giao đầu năm là "
+        f"{r.money('budget_revenue_plan', plan)} tỷ đồng.")
+    r.derive("budget_revenue_attainment_pct", round(float(act) / float(plan) * 100, 2))
+    r.trap("attainment not stated: derived from actual / plan")
+    r.p(f"Quận hoàn thành {r.count('targets_met', 15)}/{r.count('targets_total', 16)} chỉ tiêu kinh tế - xã hội "
+        "năm 2021. Giải ngân vốn đầu tư công đạt "
+        f"{r.pct('public_investment_disbursement_pct', D('121.7'))}% kế hoạch Thành phố giao; giải quyết việc làm "
+        f"cho {r.count('jobs_created', 4210)} lao động; tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt "
+        f"{r.pct('admin_ontime_pct', D('99.6'))}%.")
+    r.p("Năm 2021, các quận trong Cụm thi đua số 8 đều đạt và vượt chỉ tiêu thu ngân sách (6/6 quận).")
+    r.trap("cluster '6/6 quận'")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p("Quận đã ban hành kế hoạch hưởng ứng 08 phong trào thi đua do Trung ương, Thành phố phát động; đồng "
+        f"thời UBND quận phát động {r.count('movements_launched', 4, 'pad')} phong trào thi đua của quận, gắn với "
+        "các nhiệm vụ trọng tâm về phòng, chống dịch, giải phóng mặt bằng, chỉnh trang đô thị.")
+    r.trap("centre/city movements 'hưởng ứng 08 phong trào thi đua do Trung ương, Thành phố phát động'")
+    movement_sections(r, ["covid", "danvan", "anninh"])
+    r.p("Các cấp, các ngành đã xây dựng hàng trăm mô hình \"Dân vận khéo\" trên các lĩnh vực, nhiều mô hình được "
+        f"Thành phố ghi nhận. UBND quận biểu dương {r.count('exemplars_honoured', 167)} gương người tốt, việc tốt "
+        "tiêu biểu trong năm.")
+    r.trap("vague 'hàng trăm mô hình \"Dân vận khéo\"' (no models figure in this report)")
+    r.h1("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.p("Kết quả công tác khen thưởng năm 2021 như sau:")
+    awards_table(r, [
+        ("I", "Khen thưởng cấp Nhà nước", [
+            ("1", "Huân chương Lao động hạng Ba", 2, 1, "", False),
+            ("2", "Bằng khen của Thủ tướng Chính phủ", 2, 4, "", False),
+        ], False),
+        ("II", "Khen thưởng cấp Thành phố", [
+            ("1", "Cờ thi đua của UBND Thành phố", 3, None, "", False),
+            ("2", "Bằng khen của Chủ tịch UBND Thành phố", 16, 31, "Khen thưởng phòng, chống dịch", False),
+            ("3", "Tập thể lao động xuất sắc", 7, None, "", False),
+            ("4", "Chiến sĩ thi đua Thành phố", None, 5, "", False),
+        ], False),
+        ("III", "Khen thưởng cấp quận", [
+            ("1", "Giấy khen của Chủ tịch UBND quận", 274, 605, "", False),
+            ("a", "Khen thưởng tổng kết năm", 168, 412, "", True),
+            ("b", "Khen thưởng chuyên đề", 92, 155, "", True),
+            ("c", "Khen thưởng đột xuất", 14, 38, "", True),
+            ("2", "Tập thể lao động tiên tiến", 236, None, "", False),
+            ("3", "Chiến sĩ thi đua cơ sở", None, 187, "", False),
+            ("4", "Lao động tiên tiến", None, 520, "", False),
+        ], True),
+    ], subtotal="cong")
+    r.trap("awards table: sub-items a) b) c) break down item 1 and must not be added again")
+    r.pool(COUNCIL, 2)
+    r.pool(PROPAGANDA, 2)
+    r.h1("V. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.pool(LESSONS, 3, ordinals=ORD_LA)
+    r.h1("VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022")
+    r.p(f"Năm 2022, quận phấn đấu thu ngân sách đạt {vn(PLAN[(u, 2022)])} tỷ đồng, hoàn thành 16/16 chỉ tiêu "
+        "kinh tế - xã hội; tiếp tục đẩy mạnh phong trào thi đua \"Dân vận khéo\".")
+    r.trap(f"next-year 'phấn đấu thu ngân sách đạt {vn(PLAN[(u, 2022)])} tỷ đồng', '16/16 chỉ tiêu'")
+    r.pool(TASKS, 4, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2021")
+    r.signature(recipients_district(r, ["UBND 14 phường;"]))
+    return r
+
+
+# --- 12. Long Biên 2022: two-year table (2021 | 2022), revenue in "nghìn tỷ" in the prose ---------------------
+
+
+def long_bien_2022() -> Report:
+    u, y = "long-bien", 2022
+    r = Report(u, y, "twoyear", so="12/BC-UBND", signed=(6, 1, 2023), header="table", font_size=13,
+               chair="Đinh Thị Hương")
+    act, plan = ACTUAL[(u, y)], PLAN[(u, y)]
+    r.header_block()
+    r.title("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, công tác thi đua, khen thưởng năm 2022; "
+            "phương hướng, nhiệm vụ năm 2023")
+    r.intro("UBND quận Long Biên báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, công tác thi đua, "
+            "khen thưởng năm 2022 như sau:")
+    r.h1("I. TÌNH HÌNH CHUNG")
+    r.pool(CONTEXT[2022], 2)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    r.p(f"Năm 2022, quận Long Biên hoàn thành toàn diện {r.count('targets_met', 16)}/{r.count('targets_total', 16)} "
+        "chỉ tiêu phát triển kinh tế - xã hội, trong đó có 4 chỉ tiêu vượt.")
+    r.trap("'4 chỉ tiêu vượt' (not targets_met)")
+    r.p("Thu ngân sách trên địa bàn ước thực hiện "
+        f"{r.money('budget_revenue_actual', act, text=vn(act / 1000, trim=True))} nghìn tỷ đồng, đạt "
+        f"{r.pct('budget_revenue_attainment_pct', att(u, y))}% dự toán giao đầu năm "
+        f"({r.money('budget_revenue_plan', plan)} tỷ đồng), bằng {r.pct('budget_revenue_yoy_pct', yoy(u, y))}% so "
+        "với năm 2021. Kết quả thu, chi ngân sách và giải ngân vốn đầu tư công hai năm gần đây:")
+    two_year_table(r, y, [
+        ["1", "Thu ngân sách nhà nước trên địa bàn", vn(ACTUAL[(u, 2021)]), vn(att(u, 2021)),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", att(u, y), trim=False)],
+        ["", "Trong đó: thu tiền sử dụng đất", "1.845", "112,5", "2.016", "96,0"],
+        ["2", "Chi ngân sách quận", "3.240", "89,5", "3.562", "86,2"],
+        ["3", "Giải ngân vốn đầu tư công", "1.682,4", "121,7", "1.918,6",
+         r.pct("public_investment_disbursement_pct", D("135.4"), trim=False)],
+    ], "Biểu số 01: THU, CHI NGÂN SÁCH VÀ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG NĂM 2021 - 2022")
+    r.trap(f"two-year table: 'Năm 2021' columns ({vn(ACTUAL[(u, 2021)])} / {vn(att(u, 2021))}; 121,7) are the previous year")
+    r.trap("table rows 'thu tiền sử dụng đất' (component) and 'Chi ngân sách quận' (expenditure)")
+    r.p(f"Quận giải quyết việc làm cho {r.count('jobs_created', 4655)} lao động; tỷ lệ hồ sơ thủ tục hành chính "
+        f"giải quyết đúng hạn đạt {r.pct('admin_ontime_pct', D('99.71'))}%. Công tác xây dựng Đảng đạt kết quả "
+        "tốt: thành lập 3 tổ chức cơ sở đảng (đạt 150% kế hoạch), kết nạp 185 đảng viên mới (đạt 109% kế "
+        "hoạch).")
+    r.trap("party-building '185 đảng viên mới (đạt 109% kế hoạch)', '3 tổ chức cơ sở đảng (đạt 150%)'")
+    r.h1("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.p(f"UBND quận phát động {r.count('movements_launched', 6, 'pad')} phong trào thi đua trong năm 2022. Phong "
+        "trào \"Dân vận khéo\" tiếp tục được triển khai sâu rộng với hàng trăm mô hình ở các cơ quan, đơn vị, "
+        f"phường; trong năm quận công nhận {r.count('models_recognised', 48)} mô hình, cách làm hay tiêu biểu cấp "
+        "quận.")
+    r.trap("vague 'hàng trăm mô hình' next to the real count")
+    r.p(f"Quận biểu dương {r.count('exemplars_honoured', 189)} gương \"Người tốt, việc tốt\". UBND quận khen "
+        f"thưởng {r.count('commended_collectives', 774)} lượt tập thể, {r.count('commended_individuals', 1842)} "
+        "lượt cá nhân có thành tích xuất sắc.")
+    r.pool(PROPAGANDA, 2)
+    r.pool(COUNCIL, 1)
+    r.pool(CLUSTER, 2)
+    r.h1("IV. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.h1("V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")
+    r.p("Năm 2023, quận phấn đấu thu ngân sách đạt 9.500 tỷ đồng, giải quyết việc làm cho 4.800 lao động, tiếp "
+        "tục hoàn thành toàn diện các chỉ tiêu được giao.")
+    r.trap("next-year 'phấn đấu thu ngân sách đạt 9.500 tỷ đồng', '4.800 lao động'")
+    r.pool(TASKS, 5, bullets="-")
+    r.pool(PROPOSALS, 2, bullets="-")
+    closing(r, "báo cáo kết quả thực hiện nhiệm vụ năm 2022")
+    r.signature(recipients_district(r))
+    return r

@@ -230,14 +230,12 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
     """Remove page numbers and lines repeated in the margins of most pages; return the latter."""
 
     def key(line: _Line, page: _Page) -> tuple[str, str] | None:
-        if line.top < page.height * MARGIN_ZONE:
-            zone = "top"
-        elif line.bottom > page.height * (1 - MARGIN_ZONE):
-            zone = "bottom"
-        else:
+        if id(line) not in bands[page.number]:
             return None
+        zone = "top" if line.top < page.height / 2 else "bottom"
         return zone, re.sub(r"\d+", "#", fold(line.text))
 
+    bands = {page.number: _margin_bands(page) for page in pages}
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for page in pages:
         for line in page.lines:
@@ -262,6 +260,38 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
             kept.append(line)
         page.lines = kept
     return texts
+
+
+def _margin_bands(page: _Page) -> set[int]:
+    """ids of the lines that may be running heads: inside the top or bottom margin zone and set off
+    from the body by a clear gap, so that the first line of a paragraph opening a page is not."""
+    boxes = [(ln.top, ln.bottom, ln) for ln in page.lines] + [(t.bbox[1], t.bbox[3], None) for t in page.tables]
+    boxes.sort(key=lambda box: box[0])
+    found: set[int] = set()
+    band: list[_Line] = []
+    for top, bottom, line in boxes:  # downwards from the top edge
+        if band and top - max(ln.bottom for ln in band) >= _detached(band[-1], line):
+            break
+        if line is None or top > page.height * MARGIN_ZONE:
+            band = []
+            break
+        band.append(line)
+    found.update(id(ln) for ln in band)
+    band = []
+    for top, bottom, line in reversed(boxes):  # upwards from the bottom edge
+        if band and min(ln.top for ln in band) - bottom >= _detached(band[-1], line):
+            break
+        if line is None or bottom < page.height * (1 - MARGIN_ZONE):
+            band = []
+            break
+        band.append(line)
+    found.update(id(ln) for ln in band)
+    return found
+
+
+def _detached(line: _Line, neighbour: _Line | None) -> float:
+    # From body text a head is set off by more than a line gap; a table's rule already separates.
+    return 0.0 if neighbour is None else 0.8 * (line.bottom - line.top)
 
 
 def _is_page_number(text: str, page: int) -> bool:
