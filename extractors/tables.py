@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
 from extractors.document import Cell, Locator, Table
-from extractors.numbers import parse_quantity
+from extractors.numbers import find_quantities, parse_quantity
 from models.text import fold_key
 
 _YEAR = re.compile(r"\b(19[9]\d|20\d\d)\b")
@@ -71,8 +71,11 @@ def _is_value(text: str) -> bool:
     text = text.strip()
     if not text or re.fullmatch(r"\(\d+\)", text) or _YEAR.fullmatch(text):
         return False
-    q = parse_quantity(text)
-    return q is not None
+    if parse_quantity(text) is not None:
+        return True
+    # "17/18 chỉ tiêu", "1.094 lượt": a cell that starts with its value
+    found = find_quantities(text)
+    return bool(found) and found[0].start == 0
 
 
 def column_roles(grid_texts: list[list[str]], n_header: int) -> list[Column]:

@@ -235,6 +235,9 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
         zone = "top" if line.top < page.height / 2 else "bottom"
         return zone, re.sub(r"\d+", "#", fold(line.text))
 
+    def in_zone(line: _Line, page: _Page) -> bool:
+        return line.top < page.height * MARGIN_ZONE or line.bottom > page.height * (1 - MARGIN_ZONE)
+
     bands = {page.number: _margin_bands(page) for page in pages}
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for page in pages:
@@ -250,8 +253,8 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
         kept = []
         for line in page.lines:
             k = key(line, page)
-            if k and _is_page_number(line.text, page.number):
-                continue  # a bare page number carries nothing
+            if in_zone(line, page) and _is_page_number(line.text, page.number):
+                continue  # a bare page number carries nothing (footers sit close to full pages)
             if k in running:
                 if k not in reported:  # once, as first seen
                     reported.add(k)
@@ -267,10 +270,21 @@ def _margin_bands(page: _Page) -> set[int]:
     from the body by a clear gap, so that the first line of a paragraph opening a page is not."""
     boxes = [(ln.top, ln.bottom, ln) for ln in page.lines] + [(t.bbox[1], t.bbox[3], None) for t in page.tables]
     boxes.sort(key=lambda box: box[0])
+    body = [ln for ln in page.lines if not ln.segment]
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 2 * a.size)
+    line_gap = gaps[len(gaps) // 5] if len(gaps) >= 3 else None
+
+    def detached(line: _Line, neighbour: _Line | None) -> float:
+        # Set off from body text by more than a line gap; a table's rule separates by itself.
+        if neighbour is None:
+            return 0.0
+        height = line.bottom - line.top
+        return 0.8 * height if line_gap is None else min(0.8 * height, 1.3 * line_gap + 0.5)
+
     found: set[int] = set()
     band: list[_Line] = []
     for top, bottom, line in boxes:  # downwards from the top edge
-        if band and top - max(ln.bottom for ln in band) >= _detached(band[-1], line):
+        if band and top - max(ln.bottom for ln in band) >= detached(band[-1], line):
             break
         if line is None or top > page.height * MARGIN_ZONE:
             band = []
@@ -279,7 +293,7 @@ def _margin_bands(page: _Page) -> set[int]:
     found.update(id(ln) for ln in band)
     band = []
     for top, bottom, line in reversed(boxes):  # upwards from the bottom edge
-        if band and min(ln.top for ln in band) - bottom >= _detached(band[-1], line):
+        if band and min(ln.top for ln in band) - bottom >= detached(band[-1], line):
             break
         if line is None or bottom < page.height * (1 - MARGIN_ZONE):
             band = []
@@ -287,11 +301,6 @@ def _margin_bands(page: _Page) -> set[int]:
         band.append(line)
     found.update(id(ln) for ln in band)
     return found
-
-
-def _detached(line: _Line, neighbour: _Line | None) -> float:
-    # From body text a head is set off by more than a line gap; a table's rule already separates.
-    return 0.0 if neighbour is None else 0.8 * (line.bottom - line.top)
 
 
 def _is_page_number(text: str, page: int) -> bool:
