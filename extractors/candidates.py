@@ -17,7 +17,9 @@ class BlockContext:
     future_section: bool = False  # under a "Phương hướng, nhiệm vụ năm N+1" heading
     heading_topic: str | None = None  # topic named by the nearest heading above ("1. Thu ngân sách")
     locator: Locator | None = None
-    unit_level: str | None = None  # "district" | "ward": decides whether "phường X" is the unit or a part of it
+    unit_level: str | None = (
+        None  # "district" | "ward": decides whether "phường X" is the unit or a part of it
+    )
 
 
 @dataclass

@@ -187,7 +187,9 @@ def load_catalogues() -> Catalogues:
         if path.name.startswith("lexicon."):
             lexicon = _lexicon(data)
         elif path.name.startswith("decoys."):
-            catalogues += [_catalogue(role, f"{path.name}:{role.get('name')}") for role in data.get("role", [])]
+            catalogues += [
+                _catalogue(role, f"{path.name}:{role.get('name')}") for role in data.get("role", [])
+            ]
         else:
             catalogues.append(_catalogue(data, path.name))
     if lexicon is None:
@@ -195,7 +197,9 @@ def load_catalogues() -> Catalogues:
     for cat in catalogues:
         missing = set(cat.topics) - set(lexicon.topics)
         if missing:
-            raise ValueError(f"{cat.name}: unknown topics {sorted(missing)}; known: {', '.join(lexicon.topics)}")
+            raise ValueError(
+                f"{cat.name}: unknown topics {sorted(missing)}; known: {', '.join(lexicon.topics)}"
+            )
     return Catalogues(
         lexicon=lexicon,
         catalogues=tuple(catalogues),

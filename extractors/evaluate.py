@@ -71,7 +71,9 @@ def score_document(result: DocumentResult, expected: dict, score: Score) -> None
     score.identity_ok += unit_ok and year_ok
     if not (unit_ok and year_ok):
         got = result.unit.id if result.unit else None
-        score.errors.append(f"{name}: unit/year {got}/{result.year}, expected {expected.get('unit')}/{expected.get('year')}")
+        score.errors.append(
+            f"{name}: unit/year {got}/{result.year}, expected {expected.get('unit')}/{expected.get('year')}"
+        )
     want = expected.get("figures", {})
     got_figs = {f.indicator: f for f in result.figures}
     for code in INDICATORS:
@@ -92,8 +94,9 @@ def score_document(result: DocumentResult, expected: dict, score: Score) -> None
             score.wrong_values += 1
             score.wrong_flagged += bool(fig.flags)
             where = fig.source.text[:90] if fig.source else "derived"
+            wanted = exp["value"] if exp else "nothing"
             score.errors.append(
-                f"{name}: {code} = {fig.value} (expected {exp['value'] if exp else 'nothing'}) flags={fig.flags} <- {where!r}"
+                f"{name}: {code} = {fig.value} (expected {wanted}) flags={fig.flags} <- {where!r}"
             )
         if exp is not None:
             score.fn[code] += 1
@@ -115,7 +118,8 @@ def report(score: Score, verbose: bool = False) -> str:
         if score.tp[code] + score.fp[code] + score.fn[code] == 0:
             continue
         p, r, f = score.prf(code)
-        lines.append(f"{code:<36} {p:6.3f} {r:6.3f} {f:6.3f}  {score.tp[code]:3d} {score.fp[code]:3d} {score.fn[code]:3d}")
+        counts = f"{score.tp[code]:3d} {score.fp[code]:3d} {score.fn[code]:3d}"
+        lines.append(f"{code:<36} {p:6.3f} {r:6.3f} {f:6.3f}  {counts}")
     p, r, f = score.prf()
     lines.append(f"{'OVERALL':<36} {p:6.3f} {r:6.3f} {f:6.3f}")
     flag_recall = score.flags_found / score.flags_expected if score.flags_expected else 1.0
@@ -129,13 +133,20 @@ def report(score: Score, verbose: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extractors.evaluate", description=__doc__.split("\n\n")[0])
-    parser.add_argument("folders", nargs="+", type=Path, help="folders with reports and NAME.expected.json files")
+    parser = argparse.ArgumentParser(
+        prog="python -m extractors.evaluate", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "folders", nargs="+", type=Path, help="folders with reports and NAME.expected.json files"
+    )
     parser.add_argument("--min-f1", type=float, default=None, help="exit 1 when overall F1 is below this")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every difference")
     args = parser.parse_args(argv)
     if not pairs(args.folders):
-        print(f"no NAME.expected.json with a report beside it in {', '.join(map(str, args.folders))}", file=sys.stderr)
+        print(
+            f"no NAME.expected.json with a report beside it in {', '.join(map(str, args.folders))}",
+            file=sys.stderr,
+        )
         return 2
     score = evaluate(args.folders)
     print(report(score, args.verbose))

@@ -157,7 +157,12 @@ def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> Docu
     except UnreadableDocument as exc:
         sha = sha256_of(path) if path.is_file() else ""
         return DocumentResult(
-            path=str(path), sha256=sha, format=fmt, status="rejected", error=str(exc), extractor_version=extractor_version()
+            path=str(path),
+            sha256=sha,
+            format=fmt,
+            status="rejected",
+            error=str(exc),
+            extractor_version=extractor_version(),
         )
     except OSError as exc:
         return DocumentResult(
@@ -165,7 +170,9 @@ def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> Docu
             sha256="",
             format=fmt,
             status="rejected",
-            error=f"{path}: the file cannot be opened ({exc.strerror or exc}). Check the path and permissions.",
+            error=(
+                f"{path}: the file cannot be opened ({exc.strerror or exc}). Check the path and permissions"
+            ),
             extractor_version=extractor_version(),
         )
     return extract_document(document, registry)

@@ -36,11 +36,29 @@ for _name, _default in (("hits", None), ("candidates", None), ("context", None))
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
 
-_ABBREVIATIONS = {"q", "p", "tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "x", "h", "đ", "st", "v.v"}
+_ABBREVIATIONS = {
+    "q",
+    "p",
+    "tp",
+    "tx",
+    "tt",
+    "ts",
+    "ths",
+    "pgs",
+    "gs",
+    "bs",
+    "ks",
+    "th",
+    "x",
+    "h",
+    "đ",
+    "st",
+    "v.v",
+}
 
 
 @spacy.registry.tokenizers("thidua.vi_tokenizer.v1")
-def create_vi_tokenizer():  # noqa: ANN201 - spaCy's registry signature
+def create_vi_tokenizer():
     def make(nlp: Language):
         from spacy.tokenizer import Tokenizer
 
@@ -138,7 +156,7 @@ class LexiconMatcher:
             key = tuple(phrase.lstrip("=").split())
             self.index[(("=",) if exact else ()) + key] = tuple(roles)
             if exact:  # the same phrase in a text written without diacritics
-                self.index.setdefault(("~",) + tuple(fold(w) for w in key), tuple(roles))
+                self.index.setdefault(("~", *tuple(fold(w) for w in key)), tuple(roles))
         self.max_len = max(len(k) for k in self.index)
         self.first_words = {k[0] for k in self.index} | {k[1] for k in self.index if k[0] in "=~"}
 
@@ -151,9 +169,9 @@ class LexiconMatcher:
                 continue
             for n in range(min(self.max_len, len(words) - w), 0, -1):
                 span = words[w : w + n]
-                keys = [tuple(x[1] for x in span), ("=",) + tuple(x[2] for x in span)]
+                keys = [tuple(x[1] for x in span), ("=", *tuple(x[2] for x in span))]
                 if no_diacritics:
-                    keys.append(("~",) + tuple(x[1] for x in span))
+                    keys.append(("~", *tuple(x[1] for x in span)))
                 roles = tuple(r for k in keys for r in self.index.get(k, ()))
                 if roles:
                     hits.append(Hit(i, span[-1][0] + 1, " ".join(keys[0]), roles))
@@ -167,7 +185,7 @@ def create_lexicon_component(nlp: Language, name: str) -> LexiconMatcher:
 
 
 @Language.factory("thidua_rules")
-def create_rules_component(nlp: Language, name: str):  # noqa: ANN201
+def create_rules_component(nlp: Language, name: str):
     from extractors.rules import RuleEngine
 
     return RuleEngine(load_catalogues())
@@ -177,6 +195,12 @@ def create_rules_component(nlp: Language, name: str):  # noqa: ANN201
 def build_pipeline() -> Language:
     """The shared pipeline (built once per process: catalogue loading is the costly part)."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "thidua.vi_tokenizer.v1"}}})
-    for component in ("thidua_norm", "thidua_quantities", "thidua_sentences", "thidua_lexicon", "thidua_rules"):
+    for component in (
+        "thidua_norm",
+        "thidua_quantities",
+        "thidua_sentences",
+        "thidua_lexicon",
+        "thidua_rules",
+    ):
         nlp.add_pipe(component)
     return nlp

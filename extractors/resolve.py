@@ -47,6 +47,7 @@ def _figure(c: Candidate, sha256: str, version: str) -> Figure:
             text=c.text,
             page=loc.page if loc else None,
             bbox=loc.bbox if loc else None,
+            span=c.span,
         )
         if loc or c.text
         else None,
@@ -129,7 +130,11 @@ def cross_check(figures: list[Figure], level: str | None, sha256: str, version: 
     for fig in figures:
         rng = INDICATORS[fig.indicator].plausible_range(level)
         if rng and not (rng[0] <= fig.value <= rng[1]):
-            _flag(fig, "out_of_range", f"{fig.value:,} is outside the plausible range {rng[0]:,.0f}–{rng[1]:,.0f}")
+            _flag(
+                fig,
+                "out_of_range",
+                f"{fig.value:,} is outside the plausible range {rng[0]:,.0f}–{rng[1]:,.0f}",
+            )
         if fig.as_of is not None:
             _flag(fig, "partial_period", f"value is cut off at {fig.as_of.isoformat()}, not the whole year")
         if fig.confidence < LOW_CONFIDENCE:

@@ -95,12 +95,18 @@ class RuleEngine:
         owner = self._owner([h for h in hits if h.start >= cs], qs_, qe, ce, passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
-        noun_hits = [h for h in hits if qe <= h.start <= qe + 1 and (_has(h, "nouns") or _has(h, "context_nouns"))]
+        noun_hits = [
+            h for h in hits if qe <= h.start <= qe + 1 and (_has(h, "nouns") or _has(h, "context_nouns"))
+        ]
         longest = max((h.end - h.start for h in noun_hits), default=0)
         noun_hits = [h for h in noun_hits if h.end - h.start == longest]
         if not noun_hits and qs_ > cs and doc[qs_ - 1].text == ":":
             # "Mô hình, cách làm hay được công nhận: 64": the label before the colon names the count
-            label = [h for h in hits if cs <= h.start and h.end < qs_ and (_has(h, "nouns") or _has(h, "context_nouns"))]
+            label = [
+                h
+                for h in hits
+                if cs <= h.start and h.end < qs_ and (_has(h, "nouns") or _has(h, "context_nouns"))
+            ]
             if label:
                 head = min(h.start for h in label)
                 noun_hits = [h for h in label if h.start == head]
@@ -137,7 +143,9 @@ class RuleEngine:
         year = _year_before(doc, sent.start, qs_)
         out = []
         for winner in winners:
-            cand = self._candidate(winner, doc, sent, hits, qs, n, (cs, ce), owner, year, ctx, cued, inherited, topic)
+            cand = self._candidate(
+                winner, doc, sent, hits, qs, n, (cs, ce), owner, year, ctx, cued, inherited, topic
+            )
             if cand is not None:
                 out.append(cand)
         return out
@@ -182,7 +190,10 @@ class RuleEngine:
     # -- pieces ---------------------------------------------------------------------------------------
     def _topic(self, q, hits, cue_spans, sent, qs_, qe, ce, passive, ctx) -> tuple[str | None, bool]:
         def inside_cue(h: Hit) -> bool:
-            return any(c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start) for c in cue_spans)
+            return any(
+                c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start)
+                for c in cue_spans
+            )
 
         anchors = [h for h in hits if _has(h, "topic") and not inside_cue(h)]
         if q.kind in ("number", "ratio"):
@@ -264,7 +275,9 @@ class RuleEngine:
         if "future" in vetoes:
             if ctx.future_section:
                 return "future section"
-            if any(_first(h, "context") == "future" for h in hits if h.end <= q.span.start and _has(h, "context")):
+            if any(
+                _first(h, "context") == "future" for h in hits if h.end <= q.span.start and _has(h, "context")
+            ):
                 return "future"
             if year and ctx.report_year and year > ctx.report_year:
                 return "future year"
@@ -291,7 +304,7 @@ class RuleEngine:
             part = quantity.numerator if cat.value == "numerator" else quantity.denominator
             return None if part is None else int(part)
         if q.kind == "money":
-            return int(round(quantity.value))
+            return round(quantity.value)
         if q.kind == "number":
             if quantity.value != int(quantity.value):
                 return None
@@ -299,7 +312,11 @@ class RuleEngine:
         value = float(quantity.value)
         if cat.adjust:
             floor = max((p.span.end for p in qs_before), default=0)
-            verbs = [h for h in hits if _has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6]
+            verbs = [
+                h
+                for h in hits
+                if _has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6
+            ]
             if verbs:
                 kind = _first(max(verbs, key=lambda h: (h.end, h.end - h.start)), "adjust")
                 if kind == "add_100":

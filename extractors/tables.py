@@ -30,8 +30,18 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("index", lambda h: h in {"tt", "stt", "so tt", "so thu tu"}),
     ("unit", lambda h: _has_any(h, ("dvt", "don vi tinh", "don vi")) and not _has_any(h, ("tap the",))),
     ("pct_yoy", lambda h: _has_any(h, ("cung ky", "nam truoc", "so voi nam", "ck"))),
-    ("pct_plan", lambda h: _has_any(h, ("ty le", "so sanh", "so voi", "so kh", "phan tram")) or h.endswith(" %") or h == "%"),
-    ("actual", lambda h: _has_any(h, ("thuc hien", "uoc th", "th", "ket qua", "uoc dat", "uoc thuc hien", "thuc hien nam"))),
+    (
+        "pct_plan",
+        lambda h: (
+            _has_any(h, ("ty le", "so sanh", "so voi", "so kh", "phan tram")) or h.endswith(" %") or h == "%"
+        ),
+    ),
+    (
+        "actual",
+        lambda h: _has_any(
+            h, ("thuc hien", "uoc th", "th", "ket qua", "uoc dat", "uoc thuc hien", "thuc hien nam")
+        ),
+    ),
     ("plan", lambda h: _has_any(h, ("ke hoach", "du toan", "kh", "chi tieu giao", "dt"))),
     ("collectives", lambda h: _has_any(h, ("tap the",))),
     ("individuals", lambda h: _has_any(h, ("ca nhan",))),
@@ -40,7 +50,9 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("label", lambda h: _has_any(h, ("chi tieu", "noi dung", "hinh thuc", "danh hieu", "linh vuc", "ten"))),
 ]
 _TOTAL_LABELS = ("tong cong", "cong", "tong so", "tong")
-_COMPONENT_LABEL = re.compile(r"^\s*(?:[-+•–]|trong do\b|trong đó\b|riêng\b|rieng\b|bao gom\b|\(?[a-zđ]\)\s)", re.I)
+_COMPONENT_LABEL = re.compile(
+    r"^\s*(?:[-+•–]|trong do\b|trong đó\b|riêng\b|rieng\b|bao gom\b|\(?[a-zđ]\)\s)", re.I
+)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -96,7 +108,12 @@ def _row_locator(table: Table, cells: list[Cell], r: int) -> Locator:
     on_page = [c.locator.bbox for c in cells if c.locator.bbox and c.locator.page == page] or boxes
     bbox = None
     if on_page:
-        bbox = (min(b[0] for b in on_page), min(b[1] for b in on_page), max(b[2] for b in on_page), max(b[3] for b in on_page))
+        bbox = (
+            min(b[0] for b in on_page),
+            min(b[1] for b in on_page),
+            max(b[2] for b in on_page),
+            max(b[3] for b in on_page),
+        )
     return Locator(block=f"t{table.index}.r{r}", page=page, bbox=bbox)
 
 
@@ -218,7 +235,16 @@ class TableReader:
             is_group = bool(_ROMAN.match(idx)) if idx else bool(_ROMAN.match(fold_key(label.split(".")[0])))
             key = fold_key(label)
             if is_group:
-                groups.append({"level": self._level(label), "label": label, "row": r, "own": values, "rows": [], "total": None})
+                groups.append(
+                    {
+                        "level": self._level(label),
+                        "label": label,
+                        "row": r,
+                        "own": values,
+                        "rows": [],
+                        "total": None,
+                    }
+                )
             elif key in _TOTAL_LABELS or key.startswith(("cong ", "tong cong")):
                 if groups and groups[-1]["total"] is None and key != "tong cong":
                     groups[-1]["total"] = (r, values)
@@ -228,7 +254,10 @@ class TableReader:
                 loose.append((label, r, values))
         out: list[Candidate] = []
         unit_groups = [g for g in groups if g["level"] == "unit"]
-        for role, indicator in (("collectives", "commended_collectives"), ("individuals", "commended_individuals")):
+        for role, indicator in (
+            ("collectives", "commended_collectives"),
+            ("individuals", "commended_individuals"),
+        ):
             if role not in value_cols:
                 continue
             picked = None
@@ -241,11 +270,21 @@ class TableReader:
                 else:
                     rows = [(r, v[role]) for r, v, _ in g["rows"] if role in v]
                     if rows:
-                        picked = (sum(v for _, v in rows), [r for r, _ in rows], "sum of the unit-level rows", True)
+                        picked = (
+                            sum(v for _, v in rows),
+                            [r for r, _ in rows],
+                            "sum of the unit-level rows",
+                            True,
+                        )
             elif not groups and loose:
                 rows = [(r, v[role]) for lab, r, v in loose if role in v and self._level(lab) == "unit"]
                 if rows:
-                    picked = (sum(v for _, v in rows), [r for r, _ in rows], "sum of the unit-level rows", len(rows) > 1)
+                    picked = (
+                        sum(v for _, v in rows),
+                        [r for r, _ in rows],
+                        "sum of the unit-level rows",
+                        len(rows) > 1,
+                    )
             if picked is None:
                 continue
             value, rows, how, summed = picked
@@ -344,21 +383,23 @@ def _column_serves(role: str, cat: Catalogue) -> bool:
     return role == "actual" and "actual_if_percent" in wanted
 
 
-def _cell_value(text: str, role: str, cat: Catalogue, scale: tuple[str, float] | None) -> tuple[float, str] | None:
+def _cell_value(
+    text: str, role: str, cat: Catalogue, scale: tuple[str, float] | None
+) -> tuple[float, str] | None:
     q = parse_quantity(text.strip()) if text and text.strip() else None
     if q is None:
         return None
     unit = {"VND": "VND", "%": "%", "count": "count"}[_indicator_unit(cat)]
     if unit == "%":
-        if role == "actual" and "actual_if_percent" in cat.table.columns:
-            if not (q.kind == "percent" or (scale and scale[0] == "percent")):
-                return None
+        is_percent = q.kind == "percent" or (scale and scale[0] == "percent")
+        if role == "actual" and "actual_if_percent" in cat.table.columns and not is_percent:
+            return None
         return (round(float(q.value), 4), "%") if q.kind in ("percent", "number") else None
     if unit == "VND":
         if q.kind == "money":
-            return int(round(q.value)), "VND"
+            return round(q.value), "VND"
         if q.kind == "number" and scale and scale[0] == "money":
-            return int(round(q.value * scale[1])), "VND"
+            return round(q.value * scale[1]), "VND"
         return None
     if q.kind == "number" and q.value == int(q.value):
         return int(q.value), "count"
@@ -379,7 +420,7 @@ def _count(text: str) -> int | None:
 
 
 def _unit_from_line(line: str) -> str:
-    """ "ĐVT: tỷ đồng" -> "tỷ đồng"; "(Đơn vị tính: triệu đồng)" -> "triệu đồng". """
+    """ "ĐVT: tỷ đồng" -> "tỷ đồng"; "(Đơn vị tính: triệu đồng)" -> "triệu đồng"."""
     text = line.strip().strip("()")
     return text.split(":", 1)[1].strip().strip("()") if ":" in text else text
 

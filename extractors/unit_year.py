@@ -18,8 +18,18 @@ from extractors.document import Document, Paragraph, Table
 from models.text import fold_key
 from models.units import Unit, UnitRegistry
 
-_LEVELS = {"quan": "district", "q": "district", "phuong": "ward", "p": "ward", "xa": "commune", "huyen": "district"}
-_ISSUER = re.compile(r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|hoi dong thi dua khen thuong)\s+(quan|phuong|xa|huyen|q|p)\s+(.+)")
+_LEVELS = {
+    "quan": "district",
+    "q": "district",
+    "phuong": "ward",
+    "p": "ward",
+    "xa": "commune",
+    "huyen": "district",
+}
+_ISSUER = re.compile(
+    r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|hoi dong thi dua khen thuong)"
+    r"\s+(quan|phuong|xa|huyen|q|p)\s+(.+)"
+)
 _OF_UNIT = re.compile(r"\b(?:cua|tai|tren dia ban)\s+(quan|phuong|xa|huyen)\s+(.+)")
 _SIGN_DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _TITLE_WORDS = ("bao cao", "tong ket", "ket qua", "thi dua", "khen thuong", "kinh te xa hoi", "thanh tich")
@@ -72,7 +82,9 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
                 ident.notes.append(f"signing date {m[0]!r} is not a real date")
             break
 
-    title_years = [int(y) for line in lines if any(w in line for w in _TITLE_WORDS) for y in _YEAR.findall(line)[:1]]
+    title_years = [
+        int(y) for line in lines if any(w in line for w in _TITLE_WORDS) for y in _YEAR.findall(line)[:1]
+    ]
     if title_years:
         ident.year = title_years[0]
     elif ident.signed:

@@ -83,7 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="thidua", description="Extract and score the figures of emulation-cluster reports (thi đua, khen thưởng)."
+        prog="thidua",
+        description="Extract and score the figures of emulation-cluster reports (thi đua, khen thưởng).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser(

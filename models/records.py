@@ -20,6 +20,7 @@ class Source:
     text: str  # the sentence or table row the value was read from (NFC)
     page: int | None = None  # 1-based PDF page; None for Word
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+    span: tuple[int, int] | None = None  # the value's characters inside ``text`` (prose), for highlighting
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Figure:
         out["as_of"] = self.as_of.isoformat() if self.as_of else None
         if self.source is not None:
             out["source"]["bbox"] = list(self.source.bbox) if self.source.bbox else None
+            out["source"]["span"] = list(self.source.span) if self.source.span else None
         return out
 
 

@@ -40,7 +40,7 @@ class Unit:
             self.valid_to is None or day <= self.valid_to
         )
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         """Folded names this unit answers to."""
         return {fold_key(a) for a in (self.name, self.short, *self.aliases)}
 
@@ -58,7 +58,7 @@ class UnitRegistry:
     def match(self, text: str, on: date | None = None, level: str | None = None) -> list[Unit]:
         """Units whose name or alias is ``text`` (folded), valid on ``on`` and of ``level`` when given."""
         key = fold_key(text)
-        hits = [u for u in self.units if key in u.keys()]
+        hits = [u for u in self.units if key in u.name_keys()]
         if level:
             hits = [u for u in hits if u.level == level]
         if on:

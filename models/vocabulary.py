@@ -57,7 +57,11 @@ def _indicators() -> dict[str, Indicator]:
             cut-off is stated (then flagged ``partial_period`` with ``as_of``). Not expenditure
             ("chi ngân sách"), not a component ("trong đó thu thuế …", "riêng số thu từ …"), not the
             previous year's outturn, not a cluster total, not a target ("phấn đấu thu …").""",
-            {"district": (3_000 * TY, 25_000 * TY), "ward": (10 * TY, 15_000 * TY), "*": (1 * TY, 30_000 * TY)},
+            {
+                "district": (3_000 * TY, 25_000 * TY),
+                "ward": (10 * TY, 15_000 * TY),
+                "*": (1 * TY, 30_000 * TY),
+            },
             required=True,
         ),
         Indicator(
@@ -68,7 +72,11 @@ def _indicators() -> dict[str, Indicator]:
             """The estimate (dự toán, "kế hoạch", "chỉ tiêu") assigned by the City for the report year.
             The district's own stretch target ("dự toán HĐND quận giao", "chỉ tiêu phấn đấu") is
             another baseline and not this indicator.""",
-            {"district": (2_000 * TY, 25_000 * TY), "ward": (10 * TY, 15_000 * TY), "*": (1 * TY, 30_000 * TY)},
+            {
+                "district": (2_000 * TY, 25_000 * TY),
+                "ward": (10 * TY, 15_000 * TY),
+                "*": (1 * TY, 30_000 * TY),
+            },
         ),
         Indicator(
             "budget_revenue_attainment_pct",

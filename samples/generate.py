@@ -169,7 +169,7 @@ class Report:
         self.chair = chair
         self.kt = kt
         self.figures: dict[str, dict] = {}
-        self.mentions: list[str] = []  # the texts of recorded figures: must appear in the docx and pdf
+        self.mentions: list[tuple[str, str]] = []  # (code, text) of recorded figures: must appear in docx/pdf
         self.traps: list[str] = []
         self.rng = random.Random(zlib.crc32(f"{unit}-{year}".encode()))
         self.used: set[str] = set()
@@ -215,7 +215,7 @@ class Report:
         ty = D(ty)
         self._record(code, int((ty * TY).to_integral_value(rounding=ROUND_HALF_UP)), flags, as_of)
         out = text if text is not None else vn(ty)
-        self.mentions.append(out)
+        self.mentions.append((code, out))
         return out
 
     def pct(self, code: str, p: Decimal, flags: Sequence[str] = (), as_of: str | None = None,
@@ -224,7 +224,7 @@ class Report:
         p = D(p)
         self._record(code, float(p), flags, as_of)
         out = vn(p, trim=trim)
-        self.mentions.append(out)
+        self.mentions.append((code, out))
         return out
 
     def over(self, code: str, p: Decimal, flags: Sequence[str] = (), as_of: str | None = None) -> str:
@@ -232,7 +232,7 @@ class Report:
         p = D(p)
         self._record(code, float(p), flags, as_of)
         out = vn(p - 100, trim=True)
-        self.mentions.append(out)
+        self.mentions.append((code, out))
         return out
 
     def growth(self, code: str, p: Decimal, flags: Sequence[str] = (), as_of: str | None = None) -> str:
@@ -243,14 +243,14 @@ class Report:
         """Record a count; style "plain" ("1.102"), "pad" ("05"), "words" ("mười hai")."""
         self._record(code, int(n), flags)
         out = {"plain": vn(n), "pad": pad2(n), "words": WORDS.get(n, vn(n))}[style]
-        self.mentions.append(out)
+        self.mentions.append((code, out))
         return out
 
     def parts(self, code: str, nums: Sequence[int], style: str = "pad") -> list[str]:
         """Record the sum of counts stated separately ("01 ... và 05 ...") and return each part's text."""
         self._record(code, int(sum(nums)))
         outs = [{"plain": vn(n), "pad": pad2(n), "words": WORDS.get(n, vn(n))}[style] for n in nums]
-        self.mentions.extend(outs)
+        self.mentions.extend((code, o) for o in outs)
         return outs
 
     def derive(self, code: str, value: float) -> None:
@@ -530,6 +530,7 @@ class Report:
             el = OxmlElement("w:cantSplit")
             el.set(qn("w:val"), "true")
             trpr.append(el)
+        self._para("", indent=0, space_after=0, size=6)
 
     def caption(self, text: str, unit_line: str | None = None) -> None:
         self._para(nfc(text), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep=True, space_after=2)
@@ -554,7 +555,7 @@ class Report:
         text = self.full_text()
         if unicodedata.normalize("NFC", text) != text:
             raise ValueError(f"{self.stem}: text is not NFC")
-        missing = [m for m in self.mentions if m not in text]
+        missing = [m for m in self.mentions if m[1] not in text]
         if missing:
             raise ValueError(f"{self.stem}: recorded figures missing from the text: {missing}")
         path = outdir / f"{self.stem}.docx"
@@ -1431,7 +1432,7 @@ def two_year_table(r: Report, y: int, rows: Sequence[Sequence[str]], caption: st
             [None, None, "Thực hiện", "% so KH", "Thực hiện", "% so KH"]]
     bold = [i + 2 for i, row in enumerate(rows) if row[0] and row[0].isdigit()]
     italic = [i + 2 for i, row in enumerate(rows) if not row[0] or not row[0].isdigit()]
-    r.table(head + [list(x) for x in rows], [1.1, 6.3, 2.2, 1.9, 2.4, 2.1], header_rows=2,
+    r.table(head + [list(x) for x in rows], [1.3, 6.1, 2.2, 1.9, 2.4, 2.1], header_rows=2,
             merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 0, 5)], bold_rows=bold,
             italic_rows=italic, aligns="clrrrr", size=12)
 
@@ -2179,3 +2180,302 @@ def long_bien_2022() -> Report:
     closing(r, "báo cáo kết quả thực hiện nhiệm vụ năm 2022")
     r.signature(recipients_district(r))
     return r
+
+
+# --- 13. Phường Hoàn Kiếm 2025: ward report (1/7-31/12/2025) with a long appendix table ---------------------
+
+
+def recipients_ward() -> list[str]:
+    return [
+        "Sở Nội vụ thành phố Hà Nội;",
+        "Thường trực Đảng ủy phường;",
+        "Thường trực HĐND phường;",
+        "Chủ tịch, các Phó Chủ tịch UBND phường;",
+        "Ủy ban MTTQ Việt Nam phường;",
+        "Lưu: VT, VP.",
+    ]
+
+
+def phuong_hoan_kiem_2025() -> Report:
+    u, y = "phuong-hoan-kiem", 2025
+    r = Report(u, y, "longtable", so="86/BC-UBND", signed=(19, 12, 2025), header="table", issuer_long=True,
+               headings="styled", chair="Phạm Thị Thanh Mai", level="ward")
+    act, plan = D("5842.6"), D("5300")
+    a = ratio(act, plan)
+    hdnd = D("5645")
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2025 và phương hướng, nhiệm vụ năm 2026")
+    r.intro("Phường Hoàn Kiếm được thành lập theo Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban "
+            "Thường vụ Quốc hội trên cơ sở sắp xếp các phường thuộc quận Hoàn Kiếm và một phần phường thuộc quận "
+            "Ba Đình (cũ), chính thức hoạt động từ ngày 01/7/2025. UBND phường báo cáo tổng kết công tác thi đua, "
+            "khen thưởng trong thời gian từ ngày 01/7/2025 đến ngày 31/12/2025 (số liệu ước thực hiện đến hết "
+            "năm) như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.pool(CONTEXT[2025], 3)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.p(f"Thu ngân sách nhà nước trên địa bàn phường ước đạt {r.money('budget_revenue_actual', act)} tỷ đồng, đạt "
+        f"{r.pct('budget_revenue_attainment_pct', a)}% dự toán Thành phố giao ({r.money('budget_revenue_plan', plan)} "
+        f"tỷ đồng), vượt {vn(ratio(act, hdnd) - 100, trim=True)}% so với dự toán HĐND phường giao, bằng "
+        f"{r.pct('budget_revenue_yoy_pct', D('104.3'))}% so với cùng kỳ năm 2024 trên địa bàn tương ứng.")
+    r.trap(f"stretch target 'vượt {vn(ratio(act, hdnd) - 100, trim=True)}% so với dự toán HĐND phường giao'")
+    r.p("Sáu tháng đầu năm 2025, số thu ngân sách trên địa bàn quận Hoàn Kiếm (cũ) đạt 9.104 tỷ đồng; số liệu "
+        "này do UBND quận Hoàn Kiếm (cũ) tổng hợp, không thuộc phạm vi báo cáo của phường.")
+    r.trap("other period 'Sáu tháng đầu năm 2025 ... quận Hoàn Kiếm (cũ) đạt 9.104 tỷ đồng'")
+    r.p(f"Phường hoàn thành {r.count('targets_met', 12)}/{r.count('targets_total', 12)} chỉ tiêu chủ yếu được giao "
+        "(chi tiết tại Phụ lục). Giải ngân vốn đầu tư công đạt "
+        f"{r.pct('public_investment_disbursement_pct', D('82.6'))}% kế hoạch vốn; giải quyết việc làm cho "
+        f"{r.count('jobs_created', 1125)} lao động.")
+    r.p("Trung tâm Phục vụ hành chính công phường tiếp nhận 18.426 hồ sơ thủ tục hành chính; "
+        f"{r.pct('admin_ontime_pct', D('100'))}% hồ sơ được giải quyết đúng và trước hạn, không có hồ sơ trễ hạn.")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p("UBND phường đã triển khai 04 phong trào thi đua do Trung ương, Thành phố phát động, trong đó có:")
+    r.trap("centre/city movements 'triển khai 04 phong trào thi đua do Trung ương, Thành phố phát động'")
+    movement_sections(r, ["chuyendoiso", "nhatam"])
+    r.p(f"Trên cơ sở đó, UBND phường phát động {r.count('movements_launched', 3, 'pad')} phong trào thi đua: "
+        "\"Phường Hoàn Kiếm đoàn kết, kỷ cương, vận hành thông suốt chính quyền hai cấp\"; \"Thi đua lập thành "
+        "tích chào mừng Đại hội Đảng bộ phường lần thứ I\"; \"Xây dựng tuyến phố, khu phố văn minh, du lịch an "
+        "toàn\".")
+    r.h1("IV. CÔNG TÁC PHÁT HIỆN, BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    r.p(f"Phường công nhận {r.count('models_recognised', 23)} mô hình, cách làm hay, trong đó nổi bật là mô hình "
+        "\"Tổ công nghệ số cộng đồng\", \"Phố đi bộ văn minh\". UBND phường biểu dương "
+        f"{r.count('exemplars_honoured', 86)} gương \"Người tốt, việc tốt\"; 12 cá nhân tiêu biểu được Thành phố "
+        "biểu dương.")
+    r.trap("city-honoured exemplars '12 cá nhân tiêu biểu được Thành phố biểu dương'")
+    r.h1("V. CÔNG TÁC KHEN THƯỞNG")
+    r.p(f"Chủ tịch UBND phường tặng Giấy khen cho {r.count('commended_collectives', 96)} tập thể, "
+        f"{r.count('commended_individuals', 245)} cá nhân có thành tích trong thực hiện nhiệm vụ và các phong trào "
+        "thi đua. Chủ tịch UBND Thành phố tặng Bằng khen cho 07 tập thể, 15 cá nhân thuộc phường.")
+    r.trap("City awards 'Chủ tịch UBND Thành phố tặng Bằng khen cho 07 tập thể, 15 cá nhân'")
+    r.p("Phường đã hoàn thiện hồ sơ, đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho 06 tập thể, 11 cá nhân "
+        "có thành tích xuất sắc năm 2025.")
+    r.trap("proposal 'đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho 06 tập thể, 11 cá nhân'")
+    r.pool(PROPAGANDA, 2)
+    r.pool(COUNCIL, 2)
+    r.h1("VI. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.pool(LESSONS, 3, ordinals=ORD_THU)
+    r.h1("VII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026")
+    r.p("Năm 2026, phường phấn đấu thu ngân sách trên địa bàn đạt 12.400 tỷ đồng; hoàn thành 100% chỉ tiêu được "
+        "giao; giải quyết việc làm cho 2.300 lao động.")
+    r.trap("next-year 'phấn đấu thu ngân sách ... 12.400 tỷ đồng', '2.300 lao động'")
+    r.pool(TASKS, 5, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2025")
+    r.signature(recipients_ward())
+
+    r.page_break()
+    r.centered("PHỤ LỤC")
+    r.centered("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU (TỪ 01/7/2025 ĐẾN 31/12/2025)")
+    r.centered("(Kèm theo Báo cáo số 86/BC-UBND ngày 19/12/2025 của UBND phường Hoàn Kiếm)", bold=False,
+               italic=True, size=12)
+    vuot, dat, kd = "Vượt", "Đạt", "Không đạt"
+    body = [
+        ["I", "KINH TẾ - NGÂN SÁCH", "", "", "", "", ""],
+        ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", r.money("budget_revenue_plan", plan),
+         r.money("budget_revenue_actual", act), r.pct("budget_revenue_attainment_pct", a, trim=False), vuot],
+        ["2", "Chi ngân sách phường", "Tỷ đồng", "186,4", "151,2", rc("151,2", "186,4"), kd],
+        ["3", "Giải ngân vốn đầu tư công", "%", "100", r.pct("public_investment_disbursement_pct", D("82.6")),
+         "82,6", kd],
+        ["4", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "320", "347", rc("347", "320"), vuot],
+        ["5", "Số hộ kinh doanh chuyển đổi thành doanh nghiệp", "Hộ", "15", "17", rc("17", "15"), vuot],
+        ["6", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại các điểm kinh doanh", "%", "80", "86,4", "-",
+         vuot],
+        ["II", "ĐÔ THỊ - DU LỊCH - MÔI TRƯỜNG", "", "", "", "", ""],
+        ["7", "Số tuyến phố đạt chuẩn văn minh đô thị", "Tuyến", "10", "10", "100", dat],
+        ["8", "Tỷ lệ rác thải được thu gom, phân loại tại nguồn", "%", "70", "74,5", "-", vuot],
+        ["9", "Số vụ vi phạm trật tự xây dựng phát hiện, xử lý", "Vụ", "-", "42", "-", "-"],
+        ["10", "Tỷ lệ vi phạm trật tự xây dựng được xử lý dứt điểm", "%", "100", "97,6", "-", kd],
+        ["11", "Lượt khách du lịch đến địa bàn", "Triệu lượt", "9", "9,6", rc("9,6", "9"), vuot],
+        ["12", "Số cơ sở lưu trú đạt chuẩn", "Cơ sở", "150", "162", rc("162", "150"), vuot],
+        ["III", "VĂN HÓA - XÃ HỘI", "", "", "", "", ""],
+        ["13", "Giải quyết việc làm", "Người", "1.000", r.count("jobs_created", 1125), rc("1.125", "1.000"), vuot],
+        ["14", "Số hộ nghèo cuối năm", "Hộ", "0", "0", "-", dat],
+        ["15", "Tỷ lệ hộ gia đình văn hóa", "%", "90", "91,3", "-", vuot],
+        ["16", "Tỷ lệ tổ dân phố văn hóa", "%", "85", "87", "-", vuot],
+        ["17", "Trường công lập đạt chuẩn quốc gia", "Trường", "14/19", "14/19", "100", dat],
+        ["18", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "95", "95,4", "-", vuot],
+        ["19", "Số người cao tuổi được chúc thọ, mừng thọ", "Người", "-", "1.864", "-", "-"],
+        ["20", "Tỷ lệ trẻ em trong độ tuổi được tiêm chủng đầy đủ", "%", "98", "98,6", "-", vuot],
+        ["IV", "CẢI CÁCH HÀNH CHÍNH - CHUYỂN ĐỔI SỐ", "", "", "", "", ""],
+        ["21", "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", "98",
+         r.pct("admin_ontime_pct", D("100")), "-", vuot],
+        ["22", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", "60", "71,2", "-", vuot],
+        ["23", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2", "%", "85", "88,1", "-", vuot],
+        ["24", "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng", "%", "95", "96,8", "-", vuot],
+        ["V", "QUỐC PHÒNG - AN NINH", "", "", "", "", ""],
+        ["25", "Tỷ lệ điều tra, khám phá án", "%", "80", "84,6", "-", vuot],
+        ["26", "Số tổ dân phố đạt tiêu chuẩn \"An toàn về an ninh, trật tự\"", "Tổ", "110", "114",
+         rc("114", "110"), vuot],
+        ["27", "Tuyển chọn, gọi công dân nhập ngũ", "Công dân", "-", "-", "-", "Triển khai năm 2026"],
+        ["VI", "THI ĐUA - KHEN THƯỞNG", "", "", "", "", ""],
+        ["28", "Số phong trào thi đua do phường phát động", "Phong trào", "3",
+         r.count("movements_launched", 3), "100", dat],
+        ["29", "Số mô hình, cách làm hay được công nhận", "Mô hình", "20", r.count("models_recognised", 23),
+         rc("23", "20"), vuot],
+        ["30", "Số gương \"Người tốt, việc tốt\" được biểu dương", "Cá nhân", "80",
+         r.count("exemplars_honoured", 86), rc("86", "80"), vuot],
+        ["31", "Số tập thể được Chủ tịch UBND phường tặng Giấy khen", "Tập thể", "-",
+         r.count("commended_collectives", 96), "-", "-"],
+        ["32", "Số cá nhân được Chủ tịch UBND phường tặng Giấy khen", "Cá nhân", "-",
+         r.count("commended_individuals", 245), "-", "-"],
+    ]
+    groups = [i + 1 for i, row in enumerate(body) if row[0] in ("I", "II", "III", "IV", "V", "VI")]
+    r.table([["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"]] + body,
+            [1.0, 6.0, 1.9, 1.8, 1.8, 1.6, 1.9], header_rows=1, bold_rows=groups, aligns="clcrrrc", size=11.5)
+    r.trap("appendix decoys: 'Chi ngân sách phường' row, schools '14/19', tourism 'Triệu lượt'")
+    return r
+
+
+# --- 14. Phường Long Biên 2025: ward report, prose -------------------------------------------------------
+
+
+def phuong_long_bien_2025() -> Report:
+    u, y = "phuong-long-bien", 2025
+    r = Report(u, y, "prose", so="112/BC-UBND", signed=(8, 1, 2026), header="tabs", font_size=13, kt=True,
+               chair="Vũ Đức Thắng", level="ward")
+    act, plan = D("1286.2"), D("1180")
+    r.header_block()
+    r.title("Tổng kết công tác thi đua, khen thưởng năm 2025 (từ ngày 01/7/2025 đến ngày 31/12/2025) và phương "
+            "hướng, nhiệm vụ năm 2026")
+    r.intro("Thực hiện chỉ đạo của UBND Thành phố về tổng kết công tác thi đua, khen thưởng năm 2025, UBND phường "
+            "Long Biên báo cáo kết quả công tác thi đua, khen thưởng từ khi phường đi vào hoạt động (01/7/2025) "
+            "đến hết năm 2025 như sau:")
+    r.h1("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.p("Phường Long Biên được thành lập trên cơ sở sắp xếp một số phường thuộc quận Long Biên (cũ), có vị trí "
+        "cửa ngõ phía Đông Thủ đô, nhiều dự án hạ tầng giao thông, khu đô thị lớn đang triển khai.")
+    r.pool(CONTEXT[2025], 3)
+    r.h1("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ")
+    r.p(f"Tổng thu ngân sách nhà nước trên địa bàn phường đạt {r.money('budget_revenue_actual', act)} tỷ đồng, "
+        f"vượt {r.over('budget_revenue_attainment_pct', ratio(act, plan, 1))}% dự toán Thành phố giao "
+        f"({r.money('budget_revenue_plan', plan)} tỷ đồng); trong đó thu thuế ngoài quốc doanh đạt 812,4 tỷ "
+        "đồng. Chi ngân sách phường đạt 76,3% dự toán.")
+    r.trap("component 'trong đó thu thuế ngoài quốc doanh đạt 812,4 tỷ đồng'")
+    r.trap("expenditure 'Chi ngân sách phường đạt 76,3% dự toán'")
+    r.p(f"Phường đạt và vượt {r.count('targets_met', 10)}/{r.count('targets_total', 11)} chỉ tiêu chủ yếu; giải "
+        f"ngân vốn đầu tư công đạt {r.pct('public_investment_disbursement_pct', D('76.9'))}% kế hoạch vốn được "
+        f"giao. Phường đã giải quyết việc làm cho {r.count('jobs_created', 1480)} lao động; tỷ lệ hồ sơ thủ tục "
+        f"hành chính giải quyết đúng hạn đạt {r.pct('admin_ontime_pct', D('99.2'))}%.")
+    r.h1("III. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.p(f"UBND phường phát động {r.count('movements_launched', 4, 'pad')} phong trào thi đua, tập trung vào việc "
+        "vận hành thông suốt chính quyền hai cấp, chỉnh trang đô thị, chuyển đổi số và chăm lo an sinh xã hội.")
+    movement_sections(r, ["chuyendoiso", "dothi"])
+    r.p(f"Phường công nhận {r.count('models_recognised', 17)} mô hình, cách làm hay và tuyên dương "
+        f"{r.count('exemplars_honoured', 64)} gương \"Người tốt, việc tốt\" tiêu biểu.")
+    r.h1("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.p(f"Chủ tịch UBND phường khen thưởng {r.count('commended_collectives', 78)} lượt tập thể, "
+        f"{r.count('commended_individuals', 213)} lượt cá nhân có thành tích xuất sắc trong 6 tháng cuối năm 2025.")
+    r.pool(PROPAGANDA, 2)
+    r.pool(COUNCIL, 2)
+    r.pool(INSPECTION, 1)
+    r.h1("V. ĐÁNH GIÁ CHUNG")
+    r.pool(GOOD, 2, bullets="-")
+    r.pool(BAD, 2, bullets="-")
+    r.pool(CAUSE, 1, bullets="-")
+    r.h1("VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026")
+    r.p("Năm 2026, phường phấn đấu thu ngân sách đạt 2.650 tỷ đồng, hoàn thành 100% chỉ tiêu được giao, giải "
+        "quyết việc làm cho 3.000 lao động.")
+    r.trap("next-year 'phấn đấu thu ngân sách đạt 2.650 tỷ đồng', '3.000 lao động'")
+    r.pool(TASKS, 5, bullets="-")
+    r.pool(PROPOSALS, 2, bullets="-")
+    closing(r, "báo cáo tổng kết công tác thi đua, khen thưởng năm 2025")
+    r.signature(recipients_ward())
+    return r
+
+
+# ===================================================================================================
+# Driver
+# ===================================================================================================
+
+REPORTS: list[Callable[[], Report]] = [
+    hoan_kiem_2021, hoan_kiem_2022,
+    ba_dinh_2021, ba_dinh_2022,
+    dong_da_2021, dong_da_2022,
+    hai_ba_trung_2021, hai_ba_trung_2022,
+    hoang_mai_2021, hoang_mai_2022,
+    long_bien_2021, long_bien_2022,
+    phuong_hoan_kiem_2025, phuong_long_bien_2025,
+]
+
+_FIXED_DATE = b"D:20250101000000"
+
+
+def _stabilise_pdf(path: Path) -> None:
+    """Overwrite LibreOffice's dates, document ID and checksum with fixed bytes of the same length (the
+    cross-reference offsets stay valid). SOURCE_DATE_EPOCH already fixes the dates in recent versions."""
+    data = path.read_bytes()
+    data = re.sub(rb"D:\d{14}", lambda m: _FIXED_DATE, data)
+    data = re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]",
+                  lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1)))
+                  .replace(m.group(2), b"0" * len(m.group(2))), data)
+    data = re.sub(rb"/DocChecksum /([0-9A-Fa-f]+)", lambda m: b"/DocChecksum /" + b"0" * len(m.group(1)), data)
+    path.write_bytes(data)
+
+
+def convert_to_pdf(docx_files: Sequence[Path], outdir: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("LibreOffice (soffice) not found; rerun with --no-pdf or install LibreOffice")
+    cmd = [soffice, f"-env:UserInstallation={LO_PROFILE}", "--headless", "--convert-to", "pdf",
+           "--outdir", str(outdir), *map(str, docx_files)]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1735689600")
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, timeout=600)
+    for f in docx_files:
+        pdf = outdir / (f.stem + ".pdf")
+        if not pdf.exists():
+            raise SystemExit(f"LibreOffice did not produce {pdf}")
+        _stabilise_pdf(pdf)
+
+
+def check_pdfs(reports: Sequence[Report], outdir: Path) -> list[str]:
+    """Every recorded figure text must be found in the PDF's extracted text (catches rendering problems)."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return ["pdfplumber not installed: PDF text not checked"]
+    problems = []
+    for r in reports:
+        with pdfplumber.open(outdir / f"{r.stem}.pdf") as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            pages = len(pdf.pages)
+        flat = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+        missing = sorted({m for m in r.mentions if m[1] not in flat and m[1] not in text})
+        if missing:
+            problems.append(f"{r.stem}.pdf: figures not found in text: {missing}")
+        if not ("Độc lập - Tự do - Hạnh phúc" in flat and r.name in flat):
+            problems.append(f"{r.stem}.pdf: header text not found (font or encoding problem?)")
+        print(f"  {r.stem}.pdf: {pages} pages")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--outdir", type=Path, default=HERE, help="where to write (default: samples/)")
+    ap.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice conversion")
+    ap.add_argument("--only", help="only reports whose file name starts with this")
+    args = ap.parse_args(argv)
+    outdir: Path = args.outdir
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    reports, files = [], []
+    for make in REPORTS:
+        r = make()
+        if args.only and not r.stem.startswith(args.only):
+            continue
+        files.append(r.save(outdir))
+        reports.append(r)
+        print(f"wrote {r.stem}.docx, {r.stem}.expected.json ({len(r.figures)} figures, {len(r.traps)} traps)")
+    if args.no_pdf:
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:  # convert in a scratch folder, then move
+        convert_to_pdf(files, Path(tmp))
+        for f in files:
+            shutil.move(str(Path(tmp) / (f.stem + ".pdf")), str(outdir / (f.stem + ".pdf")))
+    print("converted to PDF; checking text:")
+    problems = check_pdfs(reports, outdir)
+    for p in problems:
+        print("PROBLEM:", p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

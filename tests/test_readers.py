@@ -13,6 +13,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
@@ -192,6 +193,32 @@ def test_pdf_table_continued_on_next_page_is_stitched_with_page_and_bbox() -> No
 def test_pdf_cells_join_soft_wraps_but_keep_cell_text_whole() -> None:
     (table,) = read("report.pdf").tables()
     assert table.grid()[2][1].text == "Thu ngân sách nhà nước"  # wrapped over three lines in the PDF
+
+
+def test_pdf_issuer_and_motto_block_is_read_column_by_column() -> None:
+    texts = [p.text for p in read("flow.pdf").paragraphs()]
+    # Side by side on the page (a borderless table in Word): never merged into one line.
+    assert texts[:5] == [
+        "UBND QUẬN HOÀN KIẾM",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 12/BC-UBND",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BÁO CÁO",
+    ]
+    assert kinds(read("flow.docx")).startswith("TP")  # in Word it is that table
+
+
+def test_pdf_paragraphs_cut_by_page_breaks_are_joined() -> None:
+    expected = ["BÁO CÁO", *fx.flow_paragraphs()]
+    assert [p.text for p in read("flow.docx").paragraphs()] == expected
+    paragraphs = list(read("flow.pdf").paragraphs())
+    assert [p.text for p in paragraphs[4:]] == expected
+    with pdfplumber.open(FIXTURES / "flow.pdf") as raw:
+        openers = [page.extract_text().split("\n")[0] for page in raw.pages[1:]]
+    # The first line of every later page belongs to the paragraph that began on the page before.
+    for page, opener in enumerate(openers, start=2):
+        holder = [p for p in paragraphs if p.locator.page < page][-1]
+        assert holder.locator.page == page - 1 and opener in holder.text
 
 
 def _image_only_pdf() -> bytes:

@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 from extractors.document import Document, UnreadableDocument
+from extractors.readers.docx import read_docx
+from extractors.readers.pdf import read_pdf
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MB  # default limit; pass ``max_bytes`` to read_document to change it
@@ -34,7 +36,7 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
         if size > max_bytes:
             raise UnreadableDocument(
                 name,
-                f"the file is {size / MB:.1f} MB, larger than the {max_bytes / MB:.0f} MB limit",
+                f"the file is {size / MB:.1f} MB, larger than the {max_bytes / MB:.3g} MB limit",
                 "Reduce image resolution or split the report, then submit it again",
             )
         data = Path(path).read_bytes()
@@ -43,13 +45,8 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
             name, f"the file cannot be opened ({exc.strerror or exc})", "Check that the file exists"
         ) from exc
     sha256 = hashlib.sha256(data).hexdigest()
-    kind = _sniff(name, data)
-    if kind == "docx":
-        from extractors.readers.docx import read_docx
-
+    if _sniff(name, data) == "docx":
         return read_docx(name, data, sha256)
-    from extractors.readers.pdf import read_pdf
-
     return read_pdf(name, data, sha256)
 
 

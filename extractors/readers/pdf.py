@@ -31,9 +31,10 @@ MARKER = re.compile(
     r"|Phần thứ\s|PHẦN THỨ\s|(?:Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]|(?:Điều|ĐIỀU)\s+\d)"
 )
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}\s*(?:(?:/|của|of)\s*\d{1,4})?[-–—\s]*$", re.I)
+RULE_LINE = re.compile(r"^[-–—_=~*.·…\s]{3,}$")  # a drawn rule under a heading: its own paragraph
 TERMINAL = (".", ":", ";", "!", "?", "…")
 MARGIN_ZONE = 0.12  # running heads live in the top/bottom 12 % of the page
-SEGMENT_GAP = 3.0  # a gap wider than 3 font sizes splits a line into side-by-side blocks (header block)
+SEGMENT_GAP = 1.0  # a gap wider than a font size (and 3 usual gaps) splits a line into side-by-side blocks
 SNAP = 2.0  # points: cell edges closer than this are one grid line
 
 
@@ -201,8 +202,11 @@ def _lines(page: int, words: list[dict[str, Any]]) -> list[_Line]:
     for cluster in cluster_objects(words, "top", 3):
         cluster.sort(key=lambda w: w["x0"])
         parts: list[list[dict[str, Any]]] = [[cluster[0]]]
+        gaps = sorted(b["x0"] - a["x1"] for a, b in itertools.pairwise(cluster))
+        # Justification stretches every space of a line alike; a block boundary is one outlier.
+        usual = gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.3 * _size(cluster[0])
         for prev, word in itertools.pairwise(cluster):
-            if word["x0"] - prev["x1"] > SEGMENT_GAP * _size(prev):
+            if word["x0"] - prev["x1"] > max(SEGMENT_GAP * _size(prev), 3 * usual):
                 parts.append([])
             parts[-1].append(word)
         for part in parts:
@@ -268,11 +272,11 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
 def _margin_bands(page: _Page) -> set[int]:
     """ids of the lines that may be running heads: inside the top or bottom margin zone and set off
     from the body by a clear gap, so that the first line of a paragraph opening a page is not."""
-    boxes = [(ln.top, ln.bottom, ln) for ln in page.lines] + [(t.bbox[1], t.bbox[3], None) for t in page.tables]
+    boxes = [(ln.top, ln.bottom, ln) for ln in page.lines] + [
+        (t.bbox[1], t.bbox[3], None) for t in page.tables
+    ]
     boxes.sort(key=lambda box: box[0])
-    body = [ln for ln in page.lines if not ln.segment]
-    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 2 * a.size)
-    line_gap = gaps[len(gaps) // 5] if len(gaps) >= 3 else None
+    line_gap = _line_gap([ln for ln in page.lines if not ln.segment])
 
     def detached(line: _Line, neighbour: _Line | None) -> float:
         # Set off from body text by more than a line gap; a table's rule separates by itself.
@@ -283,7 +287,7 @@ def _margin_bands(page: _Page) -> set[int]:
 
     found: set[int] = set()
     band: list[_Line] = []
-    for top, bottom, line in boxes:  # downwards from the top edge
+    for top, _, line in boxes:  # downwards from the top edge
         if band and top - max(ln.bottom for ln in band) >= detached(band[-1], line):
             break
         if line is None or top > page.height * MARGIN_ZONE:
@@ -292,7 +296,7 @@ def _margin_bands(page: _Page) -> set[int]:
         band.append(line)
     found.update(id(ln) for ln in band)
     band = []
-    for top, bottom, line in reversed(boxes):  # upwards from the bottom edge
+    for _, bottom, line in reversed(boxes):  # upwards from the bottom edge
         if band and min(ln.top for ln in band) - bottom >= detached(band[-1], line):
             break
         if line is None or bottom < page.height * (1 - MARGIN_ZONE):
@@ -344,12 +348,10 @@ def _page_items(page: _Page) -> list[_Para | list[_TablePart]]:
     segment line continues only the open paragraph right above it.
     """
     body = [ln for ln in page.lines if not ln.segment]
-    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 2 * a.size)
     layout = _Layout(
         left=min((ln.x0 for ln in body), default=0.0),
         right=max((ln.x1 for ln in body), default=page.width),
-        # A low quantile, not the median: with spaced short paragraphs most gaps are paragraph gaps.
-        line_gap=gaps[len(gaps) // 5] if len(gaps) >= 3 else None,
+        line_gap=_line_gap(body),
     )
     page.right = layout.right
     stream: list[tuple[float, _Line | _TablePart]] = [(ln.top, ln) for ln in page.lines]
@@ -383,6 +385,20 @@ def _page_items(page: _Page) -> list[_Para | list[_TablePart]]:
     return out
 
 
+def _line_gap(body: list[_Line]) -> float | None:
+    """The usual gap between two lines of one paragraph: a low quantile, not the median, because
+    with short spaced paragraphs most gaps on a page are paragraph gaps."""
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 2 * a.size)
+    return gaps[len(gaps) // 5] if len(gaps) >= 3 else None
+
+
+def _is_marker(text: str, prev_text: str) -> bool:
+    match = MARKER.match(text)
+    if match and text[0] in "-–+" and text[match.end() :][:1].islower() and not prev_text.endswith(TERMINAL):
+        return False  # "kinh tế" / "- xã hội": a compound's hyphen wrapped to the line start
+    return bool(match)
+
+
 def _same_column(a: _Line, b: _Line) -> bool:
     if not (a.segment or b.segment):
         return True  # body text is one column
@@ -392,7 +408,7 @@ def _same_column(a: _Line, b: _Line) -> bool:
 def _breaks(para: _Para, line: _Line, layout: _Layout) -> bool:
     """Does ``line`` start a new paragraph instead of continuing ``para``?"""
     prev = para.lines[-1]
-    if MARKER.match(line.text):
+    if _is_marker(line.text, prev.text) or RULE_LINE.match(line.text) or RULE_LINE.match(prev.text):
         return True
     gap = line.top - prev.bottom
     height = prev.bottom - prev.top
@@ -405,8 +421,13 @@ def _breaks(para: _Para, line: _Line, layout: _Layout) -> bool:
         # its lines (issuer, motto, signature) are separate paragraphs in Word unless one reads on.
         return not line.text[:1].islower()
     # The first word of this line would have fitted on the previous one: that line ended by choice.
-    if prev.x1 + 0.3 * prev.size + line.first_word < layout.right - 1.0:
+    space = 0.3 * prev.size
+    if prev.x1 + space + line.first_word < layout.right - 1.0:
         return True
+    width = layout.right - layout.left
+    if prev.x0 > layout.left + 0.25 * width and abs(line.x0 - prev.x0) > 2.0:
+        # A short right-aligned or centred line (signature block): test the width, not the end.
+        return prev.x1 - prev.x0 + space + line.first_word < width - 1.0
     if prev.x1 < layout.right - 0.15 * (layout.right - prev.x0) and prev.text.endswith(TERMINAL):
         return True
     # First-line indent after a continuation line that sat at the margin: a new paragraph. Not
@@ -429,7 +450,7 @@ def _join(lines: list[_Line], left: float, right: float) -> str:
     limit = right - pad
     out = lines[0].text
     for prev, line in itertools.pairwise(lines):
-        hard = MARKER.match(line.text) or prev.x1 + 0.3 * prev.size + line.first_word < limit - 1.0
+        hard = _is_marker(line.text, prev.text) or prev.x1 + 0.3 * prev.size + line.first_word < limit - 1.0
         out += ("\n" if hard else " ") + line.text
     return "\n".join(nfc(part) for part in out.split("\n") if nfc(part))
 
@@ -438,7 +459,7 @@ def _para_continues(prev: _Para, first: _Para, pages: list[_Page]) -> bool:
     """A paragraph cut by a page break: no closing punctuation, and the next part reads on."""
     if (
         prev.text.endswith(TERMINAL)
-        or MARKER.match(first.text)
+        or _is_marker(first.text, prev.text)
         or prev.lines[-1].segment
         or first.lines[0].segment
     ):

@@ -1,0 +1,34 @@
+# Two entry points (see README): `make demo` sets up and extracts the bundled samples;
+# `make test` sets up and runs lint and the test suite. Both create .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench evaluate clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/thidua extract samples/
+	$(BIN)/python -m extractors.evaluate samples/ samples/independent/
+
+test: $(STAMP) lint
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+evaluate: $(STAMP)
+	$(BIN)/python -m extractors.evaluate samples/ samples/independent/ --verbose
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py samples/
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
