@@ -112,7 +112,7 @@ class RuleEngine:
                 noun_hits = [h for h in label if h.start == head]
 
         cue_spans = [h for h in hits if _has(h, "cues_before") or _has(h, "cues_after")]
-        topic, inherited = self._topic(q, hits, cue_spans, sent, qs_, qe, ce, passive, ctx)
+        topic, inherited = self._topic(doc, q, hits, cue_spans, qs_, qe, ce, passive, ctx)
 
         ranked: list[tuple[tuple[float, int], Catalogue]] = []
         defaults: list[Catalogue] = []
@@ -188,7 +188,7 @@ class RuleEngine:
         return cand
 
     # -- pieces ---------------------------------------------------------------------------------------
-    def _topic(self, q, hits, cue_spans, sent, qs_, qe, ce, passive, ctx) -> tuple[str | None, bool]:
+    def _topic(self, doc, q, hits, cue_spans, qs_, qe, ce, passive, ctx) -> tuple[str | None, bool]:
         def inside_cue(h: Hit) -> bool:
             return any(
                 c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start)
@@ -197,7 +197,16 @@ class RuleEngine:
 
         anchors = [h for h in hits if _has(h, "topic") and not inside_cue(h)]
         if q.kind in ("number", "ratio"):
-            after = [h for h in anchors if qe <= h.start <= qe + 2]
+            # the noun phrase right after a count names its topic ("12 phong trào", "424 tập thể, cá nhân
+            # điển hình tiên tiến"), up to the next punctuation or number
+            stop = min(qe + 7, ce)
+            for t in doc[qe:stop]:
+                if t.is_punct and t.text not in {",", "“", "”", '"'} or t.like_num:
+                    stop = t.i
+                    break
+            after = sorted(
+                (h for h in anchors if qe <= h.start < stop), key=lambda h: (h.start, -(h.end - h.start))
+            )
             if after:
                 return _first(after[0], "topic"), False
         before = [h for h in anchors if h.end <= qs_]

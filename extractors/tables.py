@@ -50,9 +50,9 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("label", lambda h: _has_any(h, ("chi tieu", "noi dung", "hinh thuc", "danh hieu", "linh vuc", "ten"))),
 ]
 _TOTAL_LABELS = ("tong cong", "cong", "tong so", "tong")
-_COMPONENT_LABEL = re.compile(
-    r"^\s*(?:[-+•–]|trong do\b|trong đó\b|riêng\b|rieng\b|bao gom\b|\(?[a-zđ]\)\s)", re.I
-)
+# Rows that are parts of the row above. "-" is only a list bullet in most tables, so it does not count;
+# components are named ("Trong đó", "Riêng") or caught by the catalogues' label vetoes ("thu thuế").
+_COMPONENT_LABEL = re.compile(r"^\s*(?:[+]|trong (?:do|đó)\b|ri[eê]ng\b|bao g[oồ]m\b)", re.I)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -182,17 +182,22 @@ class TableReader:
                     if years and ctx.report_year and column.year and column.year != ctx.report_year:
                         continue
                     header_scale = _scale_from_header(column.header)
-                    scale = row_scale or header_scale or default_scale
+                    scale = row_scale or header_scale or default_scale or _scale_from_header(fold_key(label))
                     value = _cell_value(row[column.index], column.role, cat, scale)
                     if value is None:
                         continue
+                    guessed = (
+                        value[1] == "VND"
+                        and scale is None
+                        and parse_quantity(row[column.index]).kind != "money"
+                    )
                     cells = [c for c in grid[r] if c is not None]
                     out.append(
                         Candidate(
                             indicator=cat.indicator,
                             value=value[0],
                             unit=value[1],
-                            confidence=round(cat.confidence * score, 3),
+                            confidence=round(cat.confidence * score * (0.6 if guessed else 1.0), 3),
                             origin="table",
                             catalogue=cat.name,
                             text=" | ".join(dict.fromkeys(t for t in row if t)),
@@ -200,6 +205,9 @@ class TableReader:
                             basis={"pct_plan": "estimate", "pct_yoy": "previous_year"}.get(column.role),
                             is_estimate="uoc" in column.header.split(),
                             year=column.year or ctx.report_year,
+                            notes=["the table gives no unit; the amount was read as tỷ đồng"]
+                            if guessed
+                            else [],
                         )
                     )
         return out + self._as_prose(table, grid, texts, ctx, unmatched)

@@ -17,6 +17,7 @@ import pdfplumber
 import pytest
 
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
+from extractors.readers import pdf as pdf_reader
 from extractors.readers import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
@@ -219,6 +220,36 @@ def test_pdf_paragraphs_cut_by_page_breaks_are_joined() -> None:
     for page, opener in enumerate(openers, start=2):
         holder = [p for p in paragraphs if p.locator.page < page][-1]
         assert holder.locator.page == page - 1 and opener in holder.text
+
+
+def _line(text: str, x0: float, x1: float, top: float) -> pdf_reader._Line:
+    return pdf_reader._Line(1, x0, top, x1, top + 13, text, 13.0, False, 13.0 * len(text.split()[0]) / 2)
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "breaks"),
+    [
+        # A compound's hyphen wrapped to the line start is not a bullet...
+        (
+            _line("và Kế hoạch phát triển kinh tế", 85, 552, 100),
+            _line("- xã hội 5 năm giai đoạn", 85, 300, 118),
+            False,
+        ),
+        # ...but a dash after a finished sentence is.
+        (
+            _line("hoàn thành các chỉ tiêu được giao;", 85, 552, 100),
+            _line("- xã hội hóa nguồn lực", 85, 300, 118),
+            True,
+        ),
+        # Right-aligned signature lines end at the margin, yet each is its own paragraph.
+        (_line("TM. ỦY BAN NHÂN DÂN", 391, 552, 100), _line("CHỦ TỊCH", 482, 552, 118), True),
+        # A drawn rule under a centred title stays apart from it.
+        (_line("Tổng kết phong trào thi đua năm 2022", 100, 538, 100), _line("———————", 270, 368, 118), True),
+    ],
+)
+def test_pdf_paragraph_break_rules(prev: pdf_reader._Line, line: pdf_reader._Line, breaks: bool) -> None:
+    layout = pdf_reader._Layout(left=85.0, right=552.5, line_gap=5.0)
+    assert pdf_reader._breaks(pdf_reader._Para([prev]), line, layout) is breaks
 
 
 def _image_only_pdf() -> bytes:
