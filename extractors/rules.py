@@ -201,7 +201,7 @@ class RuleEngine:
             # điển hình tiên tiến"), up to the next punctuation or number
             stop = min(qe + 7, ce)
             for t in doc[qe:stop]:
-                if t.is_punct and t.text not in {",", "“", "”", '"'} or t.like_num:
+                if (t.is_punct and t.text not in {",", "“", "”", '"'}) or t.like_num:
                     stop = t.i
                     break
             after = sorted(
@@ -326,8 +326,11 @@ class RuleEngine:
                 for h in hits
                 if _has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6
             ]
-            if verbs:
-                kind = _first(max(verbs, key=lambda h: (h.end, h.end - h.start)), "adjust")
+            verb = max(verbs, key=lambda h: (h.end, h.end - h.start)) if verbs else None
+            # "vượt mức chỉ tiêu đề ra (103,8%)" restates the attainment; only "vượt 3,8%" is an excess
+            restated = verb is not None and any(t.text == "(" for t in q.span.doc[verb.end : qs_])
+            if verb is not None and not restated and value < 100:
+                kind = _first(verb, "adjust")
                 if kind == "add_100":
                     value = 100 + value
                 elif kind == "subtract_from_100":
@@ -353,14 +356,22 @@ class RuleEngine:
         return None
 
     def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
-        """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up."""
+        """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
+        unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …")."""
         out: list[Candidate] = []
         for cand in found:
-            prev = next((c for c in out if c.indicator == cand.indicator), None)
-            if prev is not None and self.by_name[cand.catalogue].sum_siblings:
-                prev.notes.append(f"sum of the parts stated in one sentence: {prev.value} + {cand.value}")
-                prev.value += cand.value
+            group = [c for c in found if c.indicator == cand.indicator]
+            if len(group) == 1 or not self.by_name[cand.catalogue].sum_siblings:
+                out.append(cand)
                 continue
+            if cand is not group[0]:
+                continue
+            parts = [c.value for c in group]
+            if parts[0] == sum(parts[1:]):
+                cand.notes.append(f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}")
+            else:
+                cand.notes.append(f"sum of the parts stated in one sentence: {' + '.join(map(str, parts))}")
+                cand.value = sum(parts)
             out.append(cand)
         return out
 

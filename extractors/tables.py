@@ -50,6 +50,8 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("label", lambda h: _has_any(h, ("chi tieu", "noi dung", "hinh thuc", "danh hieu", "linh vuc", "ten"))),
 ]
 _TOTAL_LABELS = ("tong cong", "cong", "tong so", "tong")
+_SUB_ITEM = re.compile(r"^\s*(?:[a-zđ]\)?|[a-zđ]\.|\(?[a-zđ]\))\s*(?:$|\s)")
+_BULLET = re.compile(r"^\s*[-+•–]\s")
 # Rows that are parts of the row above. "-" is only a list bullet in most tables, so it does not count;
 # components are named ("Trong đó", "Riêng") or caught by the catalogues' label vetoes ("thu thuế").
 _COMPONENT_LABEL = re.compile(r"^\s*(?:[+]|trong (?:do|đó)\b|ri[eê]ng\b|bao g[oồ]m\b)", re.I)
@@ -233,14 +235,24 @@ class TableReader:
         index_col = next((c.index for c in columns if c.role == "index"), 0)
         value_cols = {c.role: c.index for c in columns if c.role in ("collectives", "individuals")}
         groups: list[dict] = []  # {"level", "label", "row", "own": {role: v}, "rows": [...], "total": {...}}
+        numbered_in_group = False
         loose: list[tuple[str, int, dict]] = []
         for r in range(n_header, len(texts)):
             row = texts[r]
             label = row[label_col] or row[index_col]
             values = {role: _count(row[c]) for role, c in value_cols.items()}
             values = {k: v for k, v in values.items() if v is not None}
-            idx = fold_key(row[index_col]) if index_col != label_col else ""
-            is_group = bool(_ROMAN.match(idx)) if idx else bool(_ROMAN.match(fold_key(label.split(".")[0])))
+            idx = row[index_col].strip().rstrip(".") if index_col != label_col else label.split(".")[0].strip()
+            # group rows carry upper-case roman numerals (I, II, III); "a", "b", "c" are sub-items
+            is_group = idx.isupper() and bool(_ROMAN.match(idx.lower()))
+            if _SUB_ITEM.match(row[index_col]) or _SUB_ITEM.match(label):
+                continue  # a breakdown of the row above ("a) Khen thưởng tổng kết năm"): never added in
+            if _BULLET.match(label) and numbered_in_group:
+                continue  # "- …" under a numbered row is its breakdown too
+            if is_group:
+                numbered_in_group = False
+            elif row[index_col].strip().isdigit():
+                numbered_in_group = True
             key = fold_key(label)
             if is_group:
                 groups.append(
@@ -408,6 +420,9 @@ def _cell_value(
             return round(q.value), "VND"
         if q.kind == "number" and scale and scale[0] == "money":
             return round(q.value * scale[1]), "VND"
+        if q.kind == "number" and scale is None and 100 <= q.value <= 100_000:
+            # no ĐVT anywhere: district and ward revenues are written in tỷ đồng; low confidence flags it
+            return round(q.value * 1e9), "VND"
         return None
     if q.kind == "number" and q.value == int(q.value):
         return int(q.value), "count"

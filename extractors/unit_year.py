@@ -97,18 +97,21 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
             ident.notes.append("year taken from the year the text mentions most")
 
     on = ident.signed or (date(ident.year, 12, 31) if ident.year else None)
+    # the issuer block is often split over two lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CỬA NAM")
+    joined = [f"{a} {b}" for a, b in zip(lines[:15], lines[1:16], strict=False) if len(a) < 40]
+    found: list[Unit] = []
     for pattern in (_ISSUER, _OF_UNIT):
-        for line in lines:
+        for line in joined + lines:
             m = pattern.search(line)
-            if not m:
-                continue
-            level = _LEVELS.get(m[1])
-            hits = _match_name(registry, m[2], level, on)
-            if hits:
-                ident.unit = hits[0]
-                if on and not hits[0].valid_on(on):
-                    ident.notes.append(f"{hits[0].name} did not exist on {on.isoformat()}")
-                return ident
+            if m:
+                found += _match_name(registry, m[2], _LEVELS.get(m[1]), on)
+    if found:
+        # a unit that existed on the report's date beats an earlier mention of a former one ("quận … (cũ)")
+        valid = [u for u in found if on is None or u.valid_on(on)]
+        ident.unit = (valid or found)[0]
+        if not valid and on:
+            ident.notes.append(f"{ident.unit.name} did not exist on {on.isoformat()}")
+        return ident
     # last resort: a bare unit name or alias on an early line ("Q.HBT", "HOÀN KIẾM, ngày …")
     for line in lines[:15]:
         for key, unit in registry.names_by_length():

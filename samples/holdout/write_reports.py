@@ -63,8 +63,21 @@ def check_ratio(a, b, pct, dec: int = 1) -> None:
 
 
 VN_WORDS = {
-    1: "một", 2: "hai", 3: "ba", 4: "bốn", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín",
-    10: "mười", 11: "mười một", 12: "mười hai", 13: "mười ba", 14: "mười bốn", 15: "mười lăm",
+    1: "một",
+    2: "hai",
+    3: "ba",
+    4: "bốn",
+    5: "năm",
+    6: "sáu",
+    7: "bảy",
+    8: "tám",
+    9: "chín",
+    10: "mười",
+    11: "mười một",
+    12: "mười hai",
+    13: "mười ba",
+    14: "mười bốn",
+    15: "mười lăm",
     24: "hai mươi tư",
 }
 
@@ -108,10 +121,14 @@ class Expected:
         self.traps.append(text)
 
     def dump(self) -> str:
-        return json.dumps(
-            {"unit": self.unit, "year": self.year, "figures": self.figures, "traps": self.traps},
-            ensure_ascii=False, indent=2,
-        ) + "\n"
+        return (
+            json.dumps(
+                {"unit": self.unit, "year": self.year, "figures": self.figures, "traps": self.traps},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
 
 
 # --------------------------------------------------------------------------- docx builder
@@ -177,8 +194,19 @@ class Report:
                         r.font.size = Pt(size)
         return p
 
-    def para(self, text="", *, bold=False, italic=False, align="justify", indent=True, size=None,
-             before=None, after=None, keep_next=False):
+    def para(
+        self,
+        text="",
+        *,
+        bold=False,
+        italic=False,
+        align="justify",
+        indent=True,
+        size=None,
+        before=None,
+        after=None,
+        keep_next=False,
+    ):
         p = self.d.add_paragraph()
         p.alignment = ALIGN[align]
         if indent:
@@ -192,12 +220,21 @@ class Report:
         return self._runs(p, text, bold, italic, size)
 
     def head(self, text, *, indent=False, align="justify", italic=False, before=4):
-        return self.para(text, bold=True, italic=italic, indent=indent, align=align, before=before,
-                         keep_next=True)
+        return self.para(
+            text, bold=True, italic=italic, indent=indent, align=align, before=before, keep_next=True
+        )
 
     def center(self, text, *, bold=True, italic=False, size=None, after=0, before=0):
-        return self.para(text, bold=bold, italic=italic, align="center", indent=False, size=size,
-                         after=after, before=before)
+        return self.para(
+            text,
+            bold=bold,
+            italic=italic,
+            align="center",
+            indent=False,
+            size=size,
+            after=after,
+            before=before,
+        )
 
     def bullets(self, items, mark="-"):
         for it in items:
@@ -225,12 +262,15 @@ class Report:
         lines = [(issuer[0], False, False, 12)] + [(s, True, False, 12) for s in issuer[1:]]
         lines += [("¯¯¯¯¯¯¯¯", False, False, 12), (number, False, False, 12)]
         self._cell_lines(left, lines)
-        self._cell_lines(right, [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),
-            ("Độc lập - Tự do - Hạnh phúc", True, False, 13),
-            ("¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯", False, False, 12),
-            (place_date, False, True, 13),
-        ])
+        self._cell_lines(
+            right,
+            [
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),
+                ("Độc lập - Tự do - Hạnh phúc", True, False, 13),
+                ("¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯¯", False, False, 12),
+                (place_date, False, True, 13),
+            ],
+        )
         self.para("", indent=False, after=2)
 
     def title(self, lines: list[str], sub: list[str] = ()):
@@ -240,24 +280,41 @@ class Report:
             self.center(s, bold=False, italic=True)
         self.center("¯¯¯¯¯¯¯¯¯¯¯¯", bold=False, after=6)
 
-    def signature(self, recipients: list[str], right: list[str], name: str, left_title="Nơi nhận:",
-                  left_is_block=False):
+    def signature(
+        self, recipients: list[str], right: list[str], name: str, left_title="Nơi nhận:", left_is_block=False
+    ):
         t = self.d.add_table(rows=1, cols=2)
         t.autofit = False
         for col, w in zip(t.columns, (8.0, 8.5)):
             col.width = Cm(w)
         left, rt = t.cell(0, 0), t.cell(0, 1)
         if left_is_block:
-            self._cell_lines(left, [(left_title, True, False, 13)] + [(r, False, True, 12) for r in recipients])
+            self._cell_lines(
+                left, [(left_title, True, False, 13)] + [(r, False, True, 12) for r in recipients]
+            )
         else:
-            self._cell_lines(left, [(left_title, True, True, 12)] + [(r, False, False, 11) for r in recipients],
-                             align="left")
+            self._cell_lines(
+                left,
+                [(left_title, True, True, 12)] + [(r, False, False, 11) for r in recipients],
+                align="left",
+            )
         rl = [(s, True, False, 13) for s in right]
         rl += [("", False, False, 13)] * 3 + [(name, True, False, 13)]
         self._cell_lines(rt, rl)
 
-    def grid(self, rows, widths, *, header_rows=1, merges=(), size=11, bold_rows=(), italic_rows=(),
-             align=None, repeat_header=True):
+    def grid(
+        self,
+        rows,
+        widths,
+        *,
+        header_rows=1,
+        merges=(),
+        size=11,
+        bold_rows=(),
+        italic_rows=(),
+        align=None,
+        repeat_header=True,
+    ):
         t = self.d.add_table(rows=len(rows), cols=len(widths))
         t.style = self.d.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -277,10 +334,15 @@ class Report:
                 if i < header_rows:
                     p.alignment = ALIGN["center"]
                 else:
-                    p.alignment = ALIGN[(align or "l" * len(widths))[j].replace("l", "left")
-                                        .replace("c", "center").replace("r", "right")]
-                self._runs(p, str(val), bold=i < header_rows or i in bold_rows,
-                           italic=i in italic_rows, size=size)
+                    p.alignment = ALIGN[
+                        (align or "l" * len(widths))[j]
+                        .replace("l", "left")
+                        .replace("c", "center")
+                        .replace("r", "right")
+                    ]
+                self._runs(
+                    p, str(val), bold=i < header_rows or i in bold_rows, italic=i in italic_rows, size=size
+                )
         for (r1, c1), (r2, c2) in merges:
             t.cell(r1, c1).merge(t.cell(r2, c2))
         if repeat_header:
@@ -328,3 +390,438 @@ RECIPIENTS_DISTRICT = [
     "- Chủ tịch, các PCT UBND quận;",
     "- Lưu: VT, NV.",
 ]
+
+
+# =========================================================================== 01 Hoàng Mai 2023
+# Báo cáo thành tích (Mẫu số 02, ND 98/2023) with a table of PAST awards.
+
+
+def r01():
+    unit, year = "hoang-mai", 2023
+    rev, rev_prev, att, yoy_g = D("6185.6"), D("5638.7"), D("118.3"), D("9.7")
+    check_ratio(rev, rev_prev, 100 + yoy_g)
+    spend, spend_pct = D("3412.5"), D("96.4")
+    disb_ty, disb = D("1204.5"), D("92.6")
+    jobs, jobs_pct = 4120, 103
+    hs_in, hs_ok, admin = 98416, 98377, D("99.96")
+    check_ratio(hs_ok, hs_in, admin, 2)
+    t_met, t_all = 19, 20
+    mv_cd, mv_tx, mv_city = 6, 1, 9
+    models, exemplars, exemplars_city = 86, 210, 6
+    gk_tt, gk_cn = 356, 902
+    up_tt, up_cn = 18, 27
+    schools_ok, schools = 33, 51
+
+    r = Report()
+    r.para("__Mẫu số 02 - Phụ lục I ban hành kèm theo Nghị định số 98/2023/NĐ-CP__", align="right",
+           indent=False, size=11)
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN HOÀNG MAI"], "Số: 512/BC-UBND", "Hoàng Mai, ngày 08 tháng 01 năm 2024")
+    r.title(["BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ",
+             f"Đơn vị dẫn đầu Cụm thi đua số 8 năm {year}"])
+    r.center("Tên tập thể đề nghị: Ủy ban nhân dân quận Hoàng Mai, thành phố Hà Nội", bold=False, after=6)
+
+    r.head("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
+    r.head("1. Đặc điểm, tình hình", indent=True)
+    r.para("- Trụ sở: phố Bùi Huy Bích, phường Hoàng Liệt, quận Hoàng Mai, thành phố Hà Nội.")
+    r.para("- Quận Hoàng Mai được thành lập theo Nghị định số 132/2003/NĐ-CP ngày 06/11/2003 của Chính "
+           "phủ, có diện tích tự nhiên 40,32 km², gồm 14 phường, dân số hơn 54 vạn người; là quận có quy mô "
+           "dân số lớn nhất Thủ đô, tốc độ đô thị hóa nhanh, nhiều khu đô thị mới và khu tái định cư.")
+    r.para("- Đảng bộ quận có 196 tổ chức cơ sở đảng với trên 24.000 đảng viên; UBND quận có 12 phòng "
+           "chuyên môn, 10 đơn vị sự nghiệp trực thuộc và 83 trường công lập.")
+    r.head("2. Thuận lợi, khó khăn", indent=True)
+    r.para("Năm 2023, quận được sự quan tâm, lãnh đạo của Thành ủy, HĐND, UBND Thành phố; kinh tế trên địa "
+           "bàn phục hồi rõ nét sau đại dịch. Bên cạnh đó, khối lượng công việc lớn, nhiều dự án giải phóng "
+           "mặt bằng phức tạp, biên chế cán bộ, công chức ở một số phường còn thiếu so với yêu cầu.")
+
+    r.head("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    r.head("1. Kết quả thực hiện nhiệm vụ chính trị được giao", indent=True)
+    r.para("__a) Về phát triển kinh tế, tài chính - ngân sách__", indent=True)
+    r.para(f"Tổng thu ngân sách nhà nước trên địa bàn thực hiện {n(rev, 1)} tỷ đồng, đạt {n(att, 1)}% dự "
+           f"toán Thành phố giao, tăng {n(yoy_g, 1)}% so với thực hiện năm 2022 ({n(rev_prev, 1)} tỷ đồng). "
+           f"Chi ngân sách địa phương thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, bảo "
+           "đảm các nhiệm vụ chi thường xuyên và chi an sinh xã hội.")
+    r.para(f"Giải ngân vốn đầu tư công đạt {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch vốn Thành "
+           "phố giao; hoàn thành đưa vào sử dụng 14 công trình trường học, hạ tầng giao thông và y tế.")
+    r.para("__b) Về văn hóa - xã hội__", indent=True)
+    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; giảm 57 hộ nghèo, 84 hộ "
+           f"cận nghèo. Toàn quận có {schools_ok}/{schools} trường công lập đạt chuẩn quốc gia; 92,6% gia "
+           "đình được công nhận danh hiệu Gia đình văn hóa.")
+    r.para("__c) Về cải cách hành chính__", indent=True)
+    r.para(f"Bộ phận Một cửa quận và 14 phường tiếp nhận {n(hs_in)} hồ sơ thủ tục hành chính, giải quyết "
+           f"đúng và trước hạn {n(hs_ok)} hồ sơ, đạt tỷ lệ {n(admin, 2)}%.")
+    r.para("__d) Kết quả chung__", indent=True)
+    r.para(f"Năm {year}, quận có {t_met}/{t_all} chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch HĐND quận "
+           "giao; chỉ tiêu về tỷ lệ trường công lập đạt chuẩn quốc gia chưa hoàn thành do vướng mắc quỹ đất.")
+    r.head("2. Những biện pháp, giải pháp đã áp dụng", indent=True)
+    r.para("Tập trung chỉ đạo quyết liệt công tác thu ngân sách, chống thất thu; đẩy mạnh chuyển đổi số "
+           "trong giải quyết thủ tục hành chính; phân công lãnh đạo UBND quận trực tiếp phụ trách các dự án "
+           "trọng điểm; gắn kết quả thực hiện nhiệm vụ với đánh giá, xếp loại cán bộ.")
+    r.head("3. Công tác thi đua, khen thưởng", indent=True)
+    r.para(f"UBND quận đã phát động {z(mv_cd)} phong trào thi đua theo chuyên đề và {z(mv_tx)} phong trào thi "
+           f"đua thường xuyên; đồng thời triển khai, hưởng ứng {z(mv_city)} phong trào do Trung ương, Thành "
+           "phố phát động. Qua các phong trào, quận đã công nhận "
+           f"{models} mô hình, cách làm hay, sáng kiến; tuyên dương {exemplars} gương “Người tốt, "
+           f"việc tốt”, trong đó có {z(exemplars_city)} cá nhân được UBND Thành phố biểu dương.")
+    r.para(f"Năm {year}, Chủ tịch UBND quận đã khen thưởng {gk_tt} lượt tập thể, {gk_cn} lượt cá nhân có thành "
+           f"tích xuất sắc; đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
+           "nhân.")
+
+    r.head("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN")
+    r.head("1. Danh hiệu thi đua", indent=True)
+    r.grid([
+        ["Năm", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; "
+                                     "cơ quan ban hành quyết định"],
+        ["2018", "Cờ thi đua của UBND Thành phố Hà Nội", "Quyết định số 618/QĐ-UBND ngày 01/02/2019 của UBND Thành phố"],
+        ["2020", "Cờ thi đua của Chính phủ", "Quyết định số 312/QĐ-TTg ngày 05/3/2021 của Thủ tướng Chính phủ"],
+        ["2022", "Cờ thi đua của UBND Thành phố Hà Nội\n(đơn vị dẫn đầu Cụm thi đua số 8)",
+         "Quyết định số 1104/QĐ-UBND ngày 24/3/2023 của UBND Thành phố"],
+    ], [2.0, 6.5, 8.0], align="clc", size=12)
+    r.head("2. Hình thức khen thưởng", indent=True)
+    r.grid([
+        ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành "
+                                         "quyết định"],
+        ["2018", "Huân chương Lao động hạng Nhì", "Quyết định số 1024/QĐ-CTN ngày 15/6/2018 của Chủ tịch nước"],
+        ["2019", "Bằng khen của Chủ tịch UBND Thành phố (hoàn thành xuất sắc nhiệm vụ thu ngân sách)",
+         "Quyết định số 1785/QĐ-UBND ngày 20/4/2020 của Chủ tịch UBND Thành phố"],
+        ["2021", "Bằng khen của Thủ tướng Chính phủ (thành tích trong phòng, chống dịch COVID-19)",
+         "Quyết định số 1460/QĐ-TTg ngày 30/8/2021 của Thủ tướng Chính phủ"],
+        ["2022", "Bằng khen của Chủ tịch UBND Thành phố (thành tích xuất sắc trong công tác giải phóng mặt bằng)",
+         "Quyết định số 2217/QĐ-UBND ngày 12/6/2023 của Chủ tịch UBND Thành phố"],
+    ], [2.0, 6.5, 8.0], align="clc", size=12)
+    r.signature(["(Ký, đóng dấu)"], ["THỦ TRƯỞNG ĐƠN VỊ", "CHỦ TỊCH UBND QUẬN"], "Trần Văn Khải",
+                left_title="XÁC NHẬN CỦA CẤP TRÌNH KHEN", left_is_block=True)
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.growth("budget_revenue_yoy_pct", yoy_g)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv_cd + mv_tx, derived=True)
+    e.count("models_recognised", models)
+    e.count("exemplars_honoured", exemplars)
+    e.count("commended_collectives", gk_tt)
+    e.count("commended_individuals", gk_cn)
+    e.trap("Section III tables list PAST titles and awards (2018-2022 flags, Bằng khen, Huân chương) with "
+           "decision numbers/dates: not this year's commendations, no counts")
+    e.trap(f"previous-year revenue in parentheses '{n(rev_prev, 1)} tỷ đồng' (2022)")
+    e.trap(f"expenditure 'Chi ngân sách địa phương thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}%'")
+    e.trap(f"movements stated as two parts ({z(mv_cd)} chuyên đề + {z(mv_tx)} thường xuyên) -> "
+           f"{mv_cd + mv_tx}; '{z(mv_city)} phong trào do Trung ương, Thành phố phát động' are not the unit's")
+    e.trap(f"'{z(exemplars_city)} cá nhân được UBND Thành phố biểu dương' is city-level")
+    e.trap(f"proposal upwards 'đề nghị ... tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá nhân'")
+    e.trap(f"schools ratio '{schools_ok}/{schools} trường', jobs '{jobs_pct}% kế hoạch', '14 phường', "
+           "'Nghị định số 132/2003', 'Mẫu số 02'")
+    return "01-hoang-mai-2023-bao-cao-thanh-tich", r, e, dt.datetime(2024, 1, 8, 8, 0), True
+
+
+# =========================================================================== 02 Đống Đa 2022
+# KT-XH report; targets table with "Đánh giá", range/bound targets, revenue row in triệu đồng.
+
+
+def r02():
+    unit, year = "dong-da", 2022
+    rev_plan_tr, att = 11_520_000, D("105.6")          # triệu đồng (ĐVT column)
+    rev_tr = int(D(rev_plan_tr) * att / 100)
+    check_ratio(rev_tr, rev_plan_tr, att)
+    yoy_g = D("4.2")
+    nqd_ty, nqd_pct, land_ty = 6918, D("108.3"), 412
+    spend, spend_pct = D("2486.3"), D("91.3")
+    disb_plan_ty, disb, disb_target = 1624, D("88.4"), 95
+    disb_ty = (D(disb_plan_ty) * disb / 100).quantize(D("0.1"))
+    jobs_plan, jobs = 4400, 4652
+    jobs_pct = ratio(jobs, jobs_plan)
+    hs_in, admin, admin_plan = 142306, D("99.82"), 98
+    schools_new_plan, schools_new, schools_ok, schools = "Khoảng 4", 3, 43, 63
+    next_rev, next_jobs = 12870, 4500
+
+    # (chỉ tiêu, ĐVT, kế hoạch, ước thực hiện, đánh giá)
+    rows = [
+        ("Tốc độ tăng giá trị sản xuất ngành thương mại - dịch vụ", "%", "6,6-6,8", "7,1", "Vượt"),
+        ("Thu ngân sách nhà nước trên địa bàn", "Triệu đồng", n(rev_plan_tr), n(rev_tr), "Vượt"),
+        ("Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch vốn Thành phố giao", "%", n(disb_target), n(disb, 1),
+         "Không đạt"),
+        ("Số trường công lập được công nhận mới đạt chuẩn quốc gia", "Trường", schools_new_plan, z(schools_new),
+         "Không đạt"),
+        ("Số lao động được giải quyết việc làm", "Người", n(jobs_plan), n(jobs), "Vượt"),
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân", "%", "Dưới 3", "2,6", "Đạt"),
+        ("Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", f"≥ {admin_plan}", n(admin, 2), "Vượt"),
+        ("Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", "%", "88", "88,6", "Vượt"),
+        ("Tỷ lệ tổ dân phố đạt danh hiệu Tổ dân phố văn hóa", "%", "75", "75", "Đạt"),
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "94,5", "94,7", "Vượt"),
+        ("Tỷ lệ thu gom, vận chuyển chất thải rắn sinh hoạt trong ngày", "%", "100", "100", "Đạt"),
+        ("Tỷ lệ chất thải y tế được thu gom, xử lý", "%", "100", "100", "Đạt"),
+        ("Tỷ lệ hộ dân được sử dụng nước sạch", "%", "100", "100", "Đạt"),
+        ("Tỷ lệ dân số được lập hồ sơ sức khỏe điện tử", "%", "95", "96,2", "Vượt"),
+        ("Hoàn thành chỉ tiêu tuyển chọn, gọi công dân nhập ngũ", "% chỉ tiêu", "100", "100", "Đạt"),
+        ("Tỷ lệ điều tra, khám phá án hình sự", "%", "Trên 80", "86,4", "Vượt"),
+        ("Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều của Thành phố)", "%", "Dưới 0,05", "0,03", "Đạt"),
+    ]
+    t_all = len(rows)
+    t_met = sum(1 for row in rows if row[4] in ("Vượt", "Đạt"))
+    assert (t_met, t_all) == (15, 17)
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN ĐỐNG ĐA"], "Số: 398/BC-UBND", "Đống Đa, ngày 05 tháng 12 năm 2022")
+    r.title(["BÁO CÁO"], [f"Tình hình kinh tế - xã hội, quốc phòng - an ninh năm {year};\n"
+                          f"phương hướng, nhiệm vụ năm {year + 1}",
+                          "(Trình kỳ họp thứ 10 Hội đồng nhân dân quận khóa XX, nhiệm kỳ 2021 - 2026)"])
+    r.para("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 16/12/2021 của HĐND quận về kế hoạch phát triển kinh "
+           f"tế - xã hội năm {year}, UBND quận Đống Đa báo cáo như sau:")
+    r.center("Phần thứ nhất", before=6)
+    r.center(f"TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM {year}", after=4)
+    r.head("I. ĐÁNH GIÁ CHUNG")
+    r.para(f"Năm {year}, trong bối cảnh kinh tế phục hồi sau đại dịch COVID-19 nhưng còn nhiều khó khăn do giá "
+           "cả, lãi suất tăng cao, UBND quận đã tập trung chỉ đạo, điều hành quyết liệt, linh hoạt. Có "
+           f"{t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch, {z(t_all - t_met)}/{t_all} chỉ tiêu không đạt "
+           "(chi tiết tại Biểu số 01 kèm theo).")
+    r.para("__Biểu số 01: Kết quả thực hiện các chỉ tiêu chủ yếu năm 2022__", align="center", indent=False)
+    table = [["TT", "Chỉ tiêu", "ĐVT", f"Kế hoạch năm {year}", f"Ước thực hiện năm {year}", "Đánh giá"]]
+    table += [[str(i), *row] for i, row in enumerate(rows, 1)]
+    r.grid(table, [1.0, 6.6, 2.0, 2.4, 2.4, 2.0], align="cllrrc", size=11)
+    r.head("II. KẾT QUẢ TRÊN CÁC LĨNH VỰC")
+    r.head("1. Tài chính - ngân sách", indent=True)
+    r.para(f"Thu ngân sách nhà nước trên địa bàn ước đạt {n(att, 1)}% dự toán Thành phố giao, tăng "
+           f"{n(yoy_g, 1)}% so với cùng kỳ năm 2021. Trong đó: thu từ khu vực ngoài quốc doanh ước "
+           f"{n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}% dự toán; thu tiền sử dụng đất {n(land_ty)} tỷ đồng. "
+           f"Chi ngân sách quận ước thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, đáp ứng "
+           "kịp thời các nhiệm vụ chính trị và an sinh xã hội.")
+    r.head("2. Đầu tư công, xây dựng cơ bản", indent=True)
+    r.para(f"Tổng kế hoạch vốn đầu tư công năm {year} Thành phố giao là {n(disb_plan_ty)} tỷ đồng; ước cả năm "
+           f"giải ngân {n(disb_ty, 1)} tỷ đồng, đạt {n(disb, 1)}% kế hoạch (chỉ tiêu giao {disb_target}%). "
+           "Nguyên nhân chưa đạt chủ yếu do vướng mắc giải phóng mặt bằng tại dự án tuyến đường Hoàng Cầu - "
+           "Voi Phục và thủ tục điều chỉnh chủ trương đầu tư một số dự án trường học.")
+    r.head("3. Cải cách hành chính", indent=True)
+    r.para(f"Bộ phận Một cửa quận và 21 phường tiếp nhận {n(hs_in)} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn ước "
+           f"đạt {n(admin, 2)}%. Duy trì giải quyết thủ tục hành chính “không chờ” tại 21/21 phường.")
+    r.head("4. Lao động - việc làm, an sinh xã hội", indent=True)
+    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {n(jobs_pct, 1)}% kế hoạch; tổ chức 12 phiên giao "
+           "dịch việc làm; chi trả kịp thời chế độ cho người có công và đối tượng bảo trợ xã hội.")
+    r.head("5. Giáo dục - đào tạo", indent=True)
+    r.para(f"Được công nhận mới {z(schools_new)} trường đạt chuẩn quốc gia, nâng tổng số lên "
+           f"{schools_ok}/{schools} trường công lập; chỉ tiêu này không đạt so với kế hoạch.")
+    r.head("6. Quốc phòng - an ninh", indent=True)
+    r.para("Hoàn thành 100% chỉ tiêu giao quân; tỷ lệ điều tra, khám phá án hình sự đạt 86,4%; không để xảy "
+           "ra điểm nóng về an ninh trật tự.")
+    r.head("III. TỒN TẠI, HẠN CHẾ")
+    r.para(f"{z(t_all - t_met)} chỉ tiêu không đạt là tỷ lệ giải ngân vốn đầu tư công và số trường được công "
+           "nhận mới đạt chuẩn quốc gia; công tác quản lý trật tự xây dựng, trật tự đô thị ở một số phường "
+           "chưa chuyển biến rõ nét.")
+    r.center("Phần thứ hai", before=6)
+    r.center(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", after=4)
+    r.para(f"Các chỉ tiêu chủ yếu năm {year + 1}: thu ngân sách trên địa bàn {n(next_rev)} tỷ đồng (dự toán "
+           f"Thành phố giao); giải quyết việc làm cho {n(next_jobs)} lao động; tỷ lệ giải ngân vốn đầu tư công "
+           f"đạt trên {disb_target}%; phấn đấu {t_all}/{t_all} chỉ tiêu đạt và vượt kế hoạch.")
+    r.para("Trên đây là báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh năm 2022 và phương hướng, "
+           "nhiệm vụ năm 2023 của UBND quận Đống Đa./.")
+    r.signature(["- TT Quận ủy;", "- TT HĐND quận;", "- Đại biểu HĐND quận;", "- Lưu: VT, TCKH."],
+                ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Lê Minh Tuấn")
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev_tr, TRIEU)
+    e.money("budget_revenue_plan", rev_plan_tr, TRIEU)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.growth("budget_revenue_yoy_pct", yoy_g)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.trap(f"revenue actual and plan only in Biểu số 01, ĐVT 'Triệu đồng' ({n(rev_tr)} / {n(rev_plan_tr)}); "
+           "the prose gives only the percentages")
+    e.trap("target cells 'Khoảng 4', 'Dưới 3', '6,6-6,8', 'Trên 80', 'Dưới 0,05', '≥ 98' are bounds/ranges, "
+           "not values; 'Đánh giá' column decides met/not met")
+    e.trap(f"components 'thu từ khu vực ngoài quốc doanh ước {n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}%' and "
+           f"'thu tiền sử dụng đất {n(land_ty)} tỷ đồng'")
+    e.trap(f"expenditure 'Chi ngân sách quận ... {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}%'")
+    e.trap(f"disbursement target '{disb_target}%' in the KH column; capital plan '{n(disb_plan_ty)} tỷ đồng'")
+    e.trap(f"'{z(t_all - t_met)}/{t_all} chỉ tiêu không đạt', schools '{schools_ok}/{schools}', '21/21 phường', "
+           "'nhiệm kỳ 2021 - 2026'")
+    e.trap(f"next-year targets: '{n(next_rev)} tỷ đồng', '{n(next_jobs)} lao động', '{t_all}/{t_all} chỉ tiêu'")
+    return "02-dong-da-2022-kt-xh-bieu-chi-tieu", r, e, dt.datetime(2022, 12, 5, 8, 0), True
+
+
+# =========================================================================== 03 Hoàn Kiếm 2023
+# Topic only in numbered sub-headings; many sentences with numbers about wards, schools, TDP.
+
+
+def r03():
+    unit, year = "hoan-kiem", 2023
+    rev, att, yoy = 13480, D("103.2"), D("107.8")
+    pt_pct, hb_pct, cd_ty = D("131.4"), D("142.0"), D("96.5")
+    disb_ty, disb, disb_q = D("1318.6"), D("96.1"), D("88.7")
+    t_met, t_all = 21, 22
+    tdp = 165
+    schools_ok, schools = 14, 16
+    hs_in, admin, ht_pct = 112540, D("99.91"), D("99.62")
+    jobs, jobs_pct, jobs_pt, jobs_cd = 2860, 110, 214, 186
+    mv, mv_tx, mv_cd, mv_wards = 12, 1, 11, 126
+    assert mv == mv_tx + mv_cd
+    models, models_tdp9, models_hb = 64, 3, 7
+    exemplars, exemplars_city, exemplars_pt = 418, 25, 31
+    kt_tt, kt_cn, tv_cn, pt_tt = 615, 1482, 36, 22
+    up_tt, up_cn = 24, 41
+    next_rev = 14100
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN HOÀN KIẾM"], "Số: 27/BC-UBND", "Hoàn Kiếm, ngày 10 tháng 01 năm 2024")
+    r.title(["BÁO CÁO"], [f"Tổng kết công tác thi đua, khen thưởng năm {year}\n"
+                          f"và phương hướng, nhiệm vụ năm {year + 1}"])
+    r.center("Phần I", before=4)
+    r.center(f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}", after=4)
+    r.head("A. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CHÍNH TRỊ")
+    r.head("1. Về thu ngân sách", indent=True)
+    r.para(f"Ước cả năm đạt {n(rev)} tỷ đồng, bằng {n(att, 1)}% dự toán Thành phố giao, bằng {n(yoy, 1)}% so "
+           "với năm 2022. 18/18 phường hoàn thành vượt dự toán được giao, trong đó phường Phúc Tân đạt "
+           f"{n(pt_pct, 1)}%, phường Hàng Bạc đạt {n(hb_pct, 1)}%; phường Chương Dương thu {n(cd_ty, 1)} tỷ "
+           "đồng, cao nhất từ trước tới nay.")
+    r.head("2. Về giải ngân vốn đầu tư công", indent=True)
+    r.para(f"Đến hết năm, ước giải ngân {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch Thành phố giao và "
+           f"bằng {n(disb_q, 1)}% kế hoạch quận giao. Riêng dự án cải tạo, nâng cấp Trường Tiểu học Trần Quốc "
+           "Toản giải ngân 100% vốn được bố trí; dự án chỉnh trang phố Hàng Mành đạt 72%.")
+    r.head("3. Về thực hiện các chỉ tiêu kinh tế - xã hội", indent=True)
+    r.para(f"Kết quả: {t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch; {z(t_all - t_met)} chỉ tiêu chưa đạt là "
+           f"tỷ lệ giải ngân vốn đầu tư công. {tdp}/{tdp} tổ dân phố đạt danh hiệu Tổ dân phố văn hóa; "
+           f"{schools_ok}/{schools} trường công lập đạt chuẩn quốc gia.")
+    r.head("4. Về cải cách hành chính", indent=True)
+    r.para(f"Tiếp nhận {n(hs_in)} hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt {n(admin, 2)}%. Phường Phúc "
+           f"Tân, phường Chương Dương, phường Cửa Đông đạt tỷ lệ 100%; phường Hàng Trống đạt {n(ht_pct, 2)}%. "
+           "Chỉ số cải cách hành chính năm 2022 của quận xếp thứ 3/30 quận, huyện, thị xã.")
+    r.head("5. Về lao động, việc làm", indent=True)
+    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; riêng phường Phúc Tân "
+           f"{jobs_pt} lao động, phường Chương Dương {jobs_cd} lao động.")
+    r.head("B. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.head("1. Về phát động phong trào", indent=True)
+    r.para(f"UBND quận phát động {mv} phong trào thi đua, gồm {z(mv_tx)} phong trào thường xuyên và {mv_cd} "
+           f"phong trào theo chuyên đề. 18 phường phát động tổng số {mv_wards} phong trào; Trường THCS Trưng "
+           "Vương, Trường THCS Ngô Sĩ Liên tổ chức 9 đợt thi đua chào mừng các ngày lễ lớn.")
+    r.head("2. Về mô hình, cách làm hay", indent=True)
+    r.para(f"Năm {year}, quận công nhận {models} mô hình, cách làm hay, sáng kiến. Tổ dân phố số 9 phường Phúc "
+           f"Tân có {z(models_tdp9)} mô hình; phường Hàng Bạc {z(models_hb)} mô hình.")
+    r.head("3. Về điển hình tiên tiến", indent=True)
+    r.para(f"Biểu dương {exemplars} gương “Người tốt, việc tốt”; {exemplars_city} cá nhân được UBND Thành phố "
+           f"biểu dương; phường Phúc Tân có {exemplars_pt} gương tiêu biểu.")
+    r.head("4. Về công tác khen thưởng", indent=True)
+    r.para(f"Chủ tịch UBND quận khen thưởng {kt_tt} lượt tập thể, {n(kt_cn)} lượt cá nhân. Trường THCS Trưng "
+           f"Vương có {tv_cn} cá nhân được khen; phường Phúc Tân {pt_tt} tập thể. Đề nghị UBND Thành phố tặng "
+           f"Bằng khen cho {up_tt} tập thể, {up_cn} cá nhân.")
+    r.center("Phần II", before=6)
+    r.center(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", after=4)
+    r.para(f"Phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành {t_all}/{t_all} chỉ tiêu; tiếp tục phát "
+           "động các phong trào thi đua gắn với nhiệm vụ chính trị trọng tâm của quận.")
+    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phạm Thị Thu Hằng")
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.pct("budget_revenue_yoy_pct", yoy)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.count("exemplars_honoured", exemplars)
+    e.count("commended_collectives", kt_tt)
+    e.count("commended_individuals", kt_cn)
+    e.trap("topic only in the headings ('1. Về thu ngân sách' then 'Ước cả năm đạt ...')")
+    e.trap(f"ward figures: phường Phúc Tân {n(pt_pct, 1)}%, Hàng Bạc {n(hb_pct, 1)}%, Chương Dương "
+           f"{n(cd_ty, 1)} tỷ đồng, '18/18 phường'; wards at 100% / {n(ht_pct, 2)}% TTHC; ward jobs "
+           f"{jobs_pt}/{jobs_cd}; wards' {mv_wards} movements; TDP số 9 {z(models_tdp9)} models; "
+           f"Phúc Tân {exemplars_pt} exemplars and {pt_tt} collectives; school {tv_cn} individuals")
+    e.trap(f"disbursement second baseline '{n(disb_q, 1)}% kế hoạch quận giao'; one project '100%'")
+    e.trap(f"'{tdp}/{tdp} tổ dân phố', '{schools_ok}/{schools} trường', rank '3/30'")
+    e.trap(f"movements components '{z(mv_tx)} ... và {mv_cd}' sum to the stated total {mv} (do not add again)")
+    e.trap(f"'{exemplars_city} cá nhân được UBND Thành phố biểu dương'; proposal '{up_tt} tập thể, {up_cn} cá nhân'")
+    e.trap(f"next year 'Phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành {t_all}/{t_all} chỉ tiêu'")
+    return "03-hoan-kiem-2023-tieu-muc-don-vi-co-so", r, e, dt.datetime(2024, 1, 10, 8, 0), False
+
+
+# =========================================================================== 04 Hai Bà Trưng 2024
+# "13,2 nghìn tỷ", "vượt 2,3%", "so với cùng kỳ giảm 1,5%"; Giấy khen + unit-level titles.
+
+
+def r04():
+    unit, year = "hai-ba-trung", 2024
+    rev_nt, over, yoy_down = D("13.2"), D("2.3"), D("1.5")      # nghìn tỷ; vượt %; giảm %
+    disb = D("102.7")
+    t_met, t_all, t_over = 20, 21, 9
+    admin, late = D("99.96"), D("0.04")
+    jobs = 3950
+    mv, mv_city = 8, 12
+    models = 57
+    exemplars_city = 12
+    gk_tt, gk_cn, ldtt_cn, cstdcs_cn = 412, 1036, 2150, 190
+    city_flag, city_bk_tt, city_bk_cn, cstd_tp = 3, 27, 46, 2
+    up_tt, up_cn = 35, 52
+    next_rev_nt = D("13.8")
+
+    r = Report()
+    r.header(["UBND THÀNH PHỐ HÀ NỘI", "UBND QUẬN HAI BÀ TRƯNG"], "Số: 15/BC-UBND",
+             "Hai Bà Trưng, ngày 06 tháng 01 năm 2025")
+    r.title(["BÁO CÁO"], [f"Kết quả công tác thi đua, khen thưởng năm {year}"])
+    r.para("Căn cứ Luật Thi đua, khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính "
+           "phủ; Kế hoạch số 45/KH-UBND ngày 20/02/2024 của UBND quận về tổ chức các phong trào thi đua năm "
+           f"{year}, UBND quận Hai Bà Trưng báo cáo kết quả như sau:")
+    r.head("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI")
+    r.para(f"Tổng thu ngân sách nhà nước trên địa bàn quận năm {year} ước đạt {n(rev_nt, 1)} nghìn tỷ đồng, "
+           f"vượt {n(over, 1)}% so với dự toán Thành phố giao; so với cùng kỳ giảm {n(yoy_down, 1)}% do số thu "
+           "tiền sử dụng đất và thu từ các doanh nghiệp kinh doanh bất động sản giảm mạnh.")
+    r.para(f"Giải ngân vốn đầu tư công ước đạt {n(disb, 1)}% kế hoạch vốn Thành phố giao; hoàn thành đưa vào "
+           "sử dụng Trường THCS Lê Ngọc Hân cơ sở 2 và tuyến đường Vành đai 2,5 đoạn qua quận.")
+    r.para(f"Quận hoàn thành {t_met}/{t_all} chỉ tiêu kinh tế - xã hội HĐND quận giao, trong đó có {t_over} "
+           f"chỉ tiêu vượt. Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt {n(admin, 2)}%, trễ hạn "
+           f"{n(late, 2)}%. Giải quyết việc làm cho {n(jobs)} lao động.")
+    r.head("II. CÔNG TÁC TỔ CHỨC PHONG TRÀO THI ĐUA")
+    r.para(f"UBND quận phát động {z(mv)} phong trào thi đua thường xuyên và theo chuyên đề; đồng thời triển "
+           f"khai, hưởng ứng {mv_city} phong trào do Trung ương, Thành phố phát động, trong đó có phong trào "
+           "“Cả nước chung tay xóa nhà tạm, nhà dột nát”.")
+    r.para(f"Các phong trào được nhân rộng {models} mô hình, cách làm hay; {exemplars_city} gương “Người tốt, "
+           "việc tốt” của quận được Thành phố biểu dương, tôn vinh.")
+    r.head("III. CÔNG TÁC KHEN THƯỞNG")
+    r.head("1. Khen thưởng cấp Nhà nước và cấp Thành phố", indent=True)
+    r.para(f"UBND Thành phố tặng Cờ thi đua cho {z(city_flag)} tập thể, Bằng khen cho {city_bk_tt} tập thể, "
+           f"{city_bk_cn} cá nhân; {z(cstd_tp)} cá nhân được công nhận danh hiệu Chiến sĩ thi đua Thành phố.")
+    r.head("2. Khen thưởng cấp quận", indent=True)
+    r.para(f"Chủ tịch UBND quận đã tặng {gk_tt} Giấy khen cho tập thể và {n(gk_cn)} Giấy khen cho cá nhân; "
+           f"công nhận danh hiệu Lao động tiên tiến cho {n(ldtt_cn)} cá nhân, Chiến sĩ thi đua cơ sở cho "
+           f"{cstdcs_cn} cá nhân.")
+    r.head("3. Đề nghị cấp trên khen thưởng", indent=True)
+    r.para(f"UBND quận đã trình đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
+           "nhân có thành tích xuất sắc trong phong trào thi đua năm 2024.")
+    r.head(f"IV. PHƯƠNG HƯỚNG NĂM {year + 1}")
+    r.para(f"Phấn đấu thu ngân sách đạt {n(next_rev_nt, 1)} nghìn tỷ đồng; tiếp tục đổi mới công tác thi đua, "
+           "khen thưởng bảo đảm chính xác, công khai, kịp thời.")
+    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Đỗ Xuân Trường")
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev_nt, NGHIN_TY)
+    e.growth("budget_revenue_attainment_pct", over)
+    e.growth("budget_revenue_yoy_pct", -yoy_down)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.count("commended_collectives", gk_tt)
+    e.count("commended_individuals", gk_cn + ldtt_cn + cstdcs_cn, derived=True)
+    e.trap(f"'{n(rev_nt, 1)} nghìn tỷ đồng' = {n(rev_nt * 1000)} tỷ; 'vượt {n(over, 1)}%' -> "
+           f"{100 + over}; 'so với cùng kỳ giảm {n(yoy_down, 1)}%' -> {100 - yoy_down} (the number follows "
+           "the verb after the baseline)")
+    e.trap(f"commended_individuals = {n(gk_cn)} Giấy khen + {n(ldtt_cn)} Lao động tiên tiến + {cstdcs_cn} Chiến "
+           f"sĩ thi đua cơ sở = {gk_cn + ldtt_cn + cstdcs_cn}: the vocabulary counts Giấy khen AND unit-level "
+           "titles conferred by the unit's chair ('lượt' instances); taking only the Giấy khen figure "
+           f"({n(gk_cn)}) is wrong. Collectives: only the {gk_tt} Giấy khen (no collective title is stated)")
+    e.trap(f"city/state awards: Cờ thi đua {z(city_flag)}, Bằng khen {city_bk_tt} tập thể/{city_bk_cn} cá nhân, "
+           f"CSTĐ Thành phố {z(cstd_tp)}; proposals upwards {up_tt} tập thể/{up_cn} cá nhân")
+    e.trap(f"'{t_over} chỉ tiêu vượt' is a subset; late share '{n(late, 2)}%'; "
+           f"'{mv_city} phong trào do Trung ương, Thành phố phát động' not the unit's")
+    e.trap(f"'{exemplars_city} gương ... được Thành phố biểu dương' is city-level: exemplars_honoured not stated")
+    e.trap(f"next year '{n(next_rev_nt, 1)} nghìn tỷ đồng'; 'Vành đai 2,5'; document numbers 45/KH-UBND, 98/2023")
+    return "04-hai-ba-trung-2024-nghin-ty-giay-khen", r, e, dt.datetime(2025, 1, 6, 8, 0), True
