@@ -277,6 +277,9 @@ class RuleEngine:
         cs, _ = clause
         q = qs[n]
         vetoes = set(cat.veto_context)
+        # "chỉ tiêu phấn đấu HĐND quận giao" is a baseline, not the plan word "phấn đấu" inside it
+        contexts = [h for h in hits if _has(h, "context")]
+        hits = [h for h in hits if not _has(h, "context") or not _inside_longer(h, contexts)]
         if cat.owners and owner not in cat.owners and owner != "unit":
             return f"owner {owner}"
         if owner == "cluster" and "cluster" in vetoes:
@@ -368,7 +371,9 @@ class RuleEngine:
                 continue
             parts = [c.value for c in group]
             if parts[0] == sum(parts[1:]):
-                cand.notes.append(f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}")
+                cand.notes.append(
+                    f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}"
+                )
             else:
                 cand.notes.append(f"sum of the parts stated in one sentence: {' + '.join(map(str, parts))}")
                 cand.value = sum(parts)
@@ -386,6 +391,12 @@ def _plays(h: Hit, kind: str, cat: Catalogue) -> bool:
 
 def _first(h: Hit, kind: str) -> str:
     return next(name for k, name in h.roles if k == kind)
+
+
+def _inside_longer(h: Hit, others: list[Hit]) -> bool:
+    return any(
+        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others
+    )
 
 
 def _rank(d: tuple[float, int]) -> tuple[float, int]:

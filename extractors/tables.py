@@ -242,7 +242,9 @@ class TableReader:
             label = row[label_col] or row[index_col]
             values = {role: _count(row[c]) for role, c in value_cols.items()}
             values = {k: v for k, v in values.items() if v is not None}
-            idx = row[index_col].strip().rstrip(".") if index_col != label_col else label.split(".")[0].strip()
+            idx = (
+                row[index_col].strip().rstrip(".") if index_col != label_col else label.split(".")[0].strip()
+            )
             # group rows carry upper-case roman numerals (I, II, III); "a", "b", "c" are sub-items
             is_group = idx.isupper() and bool(_ROMAN.match(idx.lower()))
             if _SUB_ITEM.match(row[index_col]) or _SUB_ITEM.match(label):

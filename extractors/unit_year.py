@@ -98,7 +98,13 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
 
     on = ident.signed or (date(ident.year, 12, 31) if ident.year else None)
     # the issuer block is often split over two lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CỬA NAM")
-    joined = [f"{a} {b}" for a, b in zip(lines[:15], lines[1:16], strict=False) if len(a) < 40]
+    # (in a PDF the right-hand column, the national motto, may sit between the two lines)
+    joined = [
+        f"{lines[i]} {lines[j]}"
+        for i in range(min(15, len(lines)))
+        for j in (i + 1, i + 2)
+        if j < len(lines) and len(lines[i]) < 40
+    ]
     found: list[Unit] = []
     for pattern in (_ISSUER, _OF_UNIT):
         for line in joined + lines:

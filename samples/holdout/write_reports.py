@@ -413,83 +413,160 @@ def r01():
     schools_ok, schools = 33, 51
 
     r = Report()
-    r.para("__Mẫu số 02 - Phụ lục I ban hành kèm theo Nghị định số 98/2023/NĐ-CP__", align="right",
-           indent=False, size=11)
+    r.para(
+        "__Mẫu số 02 - Phụ lục I ban hành kèm theo Nghị định số 98/2023/NĐ-CP__",
+        align="right",
+        indent=False,
+        size=11,
+    )
     r.header(["ỦY BAN NHÂN DÂN", "QUẬN HOÀNG MAI"], "Số: 512/BC-UBND", "Hoàng Mai, ngày 08 tháng 01 năm 2024")
-    r.title(["BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ",
-             f"Đơn vị dẫn đầu Cụm thi đua số 8 năm {year}"])
+    r.title(
+        [
+            "BÁO CÁO THÀNH TÍCH",
+            "ĐỀ NGHỊ TẶNG CỜ THI ĐUA CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ",
+            f"Đơn vị dẫn đầu Cụm thi đua số 8 năm {year}",
+        ]
+    )
     r.center("Tên tập thể đề nghị: Ủy ban nhân dân quận Hoàng Mai, thành phố Hà Nội", bold=False, after=6)
 
     r.head("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH")
     r.head("1. Đặc điểm, tình hình", indent=True)
     r.para("- Trụ sở: phố Bùi Huy Bích, phường Hoàng Liệt, quận Hoàng Mai, thành phố Hà Nội.")
-    r.para("- Quận Hoàng Mai được thành lập theo Nghị định số 132/2003/NĐ-CP ngày 06/11/2003 của Chính "
-           "phủ, có diện tích tự nhiên 40,32 km², gồm 14 phường, dân số hơn 54 vạn người; là quận có quy mô "
-           "dân số lớn nhất Thủ đô, tốc độ đô thị hóa nhanh, nhiều khu đô thị mới và khu tái định cư.")
-    r.para("- Đảng bộ quận có 196 tổ chức cơ sở đảng với trên 24.000 đảng viên; UBND quận có 12 phòng "
-           "chuyên môn, 10 đơn vị sự nghiệp trực thuộc và 83 trường công lập.")
+    r.para(
+        "- Quận Hoàng Mai được thành lập theo Nghị định số 132/2003/NĐ-CP ngày 06/11/2003 của Chính "
+        "phủ, có diện tích tự nhiên 40,32 km², gồm 14 phường, dân số hơn 54 vạn người; là quận có quy mô "
+        "dân số lớn nhất Thủ đô, tốc độ đô thị hóa nhanh, nhiều khu đô thị mới và khu tái định cư."
+    )
+    r.para(
+        "- Đảng bộ quận có 196 tổ chức cơ sở đảng với trên 24.000 đảng viên; UBND quận có 12 phòng "
+        "chuyên môn, 10 đơn vị sự nghiệp trực thuộc và 83 trường công lập."
+    )
     r.head("2. Thuận lợi, khó khăn", indent=True)
-    r.para("Năm 2023, quận được sự quan tâm, lãnh đạo của Thành ủy, HĐND, UBND Thành phố; kinh tế trên địa "
-           "bàn phục hồi rõ nét sau đại dịch. Bên cạnh đó, khối lượng công việc lớn, nhiều dự án giải phóng "
-           "mặt bằng phức tạp, biên chế cán bộ, công chức ở một số phường còn thiếu so với yêu cầu.")
+    r.para(
+        "Năm 2023, quận được sự quan tâm, lãnh đạo của Thành ủy, HĐND, UBND Thành phố; kinh tế trên địa "
+        "bàn phục hồi rõ nét sau đại dịch. Bên cạnh đó, khối lượng công việc lớn, nhiều dự án giải phóng "
+        "mặt bằng phức tạp, biên chế cán bộ, công chức ở một số phường còn thiếu so với yêu cầu."
+    )
 
     r.head("II. THÀNH TÍCH ĐẠT ĐƯỢC")
     r.head("1. Kết quả thực hiện nhiệm vụ chính trị được giao", indent=True)
     r.para("__a) Về phát triển kinh tế, tài chính - ngân sách__", indent=True)
-    r.para(f"Tổng thu ngân sách nhà nước trên địa bàn thực hiện {n(rev, 1)} tỷ đồng, đạt {n(att, 1)}% dự "
-           f"toán Thành phố giao, tăng {n(yoy_g, 1)}% so với thực hiện năm 2022 ({n(rev_prev, 1)} tỷ đồng). "
-           f"Chi ngân sách địa phương thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, bảo "
-           "đảm các nhiệm vụ chi thường xuyên và chi an sinh xã hội.")
-    r.para(f"Giải ngân vốn đầu tư công đạt {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch vốn Thành "
-           "phố giao; hoàn thành đưa vào sử dụng 14 công trình trường học, hạ tầng giao thông và y tế.")
+    r.para(
+        f"Tổng thu ngân sách nhà nước trên địa bàn thực hiện {n(rev, 1)} tỷ đồng, đạt {n(att, 1)}% dự "
+        f"toán Thành phố giao, tăng {n(yoy_g, 1)}% so với thực hiện năm 2022 ({n(rev_prev, 1)} tỷ đồng). "
+        f"Chi ngân sách địa phương thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, bảo "
+        "đảm các nhiệm vụ chi thường xuyên và chi an sinh xã hội."
+    )
+    r.para(
+        f"Giải ngân vốn đầu tư công đạt {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch vốn Thành "
+        "phố giao; hoàn thành đưa vào sử dụng 14 công trình trường học, hạ tầng giao thông và y tế."
+    )
     r.para("__b) Về văn hóa - xã hội__", indent=True)
-    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; giảm 57 hộ nghèo, 84 hộ "
-           f"cận nghèo. Toàn quận có {schools_ok}/{schools} trường công lập đạt chuẩn quốc gia; 92,6% gia "
-           "đình được công nhận danh hiệu Gia đình văn hóa.")
+    r.para(
+        f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; giảm 57 hộ nghèo, 84 hộ "
+        f"cận nghèo. Toàn quận có {schools_ok}/{schools} trường công lập đạt chuẩn quốc gia; 92,6% gia "
+        "đình được công nhận danh hiệu Gia đình văn hóa."
+    )
     r.para("__c) Về cải cách hành chính__", indent=True)
-    r.para(f"Bộ phận Một cửa quận và 14 phường tiếp nhận {n(hs_in)} hồ sơ thủ tục hành chính, giải quyết "
-           f"đúng và trước hạn {n(hs_ok)} hồ sơ, đạt tỷ lệ {n(admin, 2)}%.")
+    r.para(
+        f"Bộ phận Một cửa quận và 14 phường tiếp nhận {n(hs_in)} hồ sơ thủ tục hành chính, giải quyết "
+        f"đúng và trước hạn {n(hs_ok)} hồ sơ, đạt tỷ lệ {n(admin, 2)}%."
+    )
     r.para("__d) Kết quả chung__", indent=True)
-    r.para(f"Năm {year}, quận có {t_met}/{t_all} chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch HĐND quận "
-           "giao; chỉ tiêu về tỷ lệ trường công lập đạt chuẩn quốc gia chưa hoàn thành do vướng mắc quỹ đất.")
+    r.para(
+        f"Năm {year}, quận có {t_met}/{t_all} chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch HĐND quận "
+        "giao; chỉ tiêu về tỷ lệ trường công lập đạt chuẩn quốc gia chưa hoàn thành do vướng mắc quỹ đất."
+    )
     r.head("2. Những biện pháp, giải pháp đã áp dụng", indent=True)
-    r.para("Tập trung chỉ đạo quyết liệt công tác thu ngân sách, chống thất thu; đẩy mạnh chuyển đổi số "
-           "trong giải quyết thủ tục hành chính; phân công lãnh đạo UBND quận trực tiếp phụ trách các dự án "
-           "trọng điểm; gắn kết quả thực hiện nhiệm vụ với đánh giá, xếp loại cán bộ.")
+    r.para(
+        "Tập trung chỉ đạo quyết liệt công tác thu ngân sách, chống thất thu; đẩy mạnh chuyển đổi số "
+        "trong giải quyết thủ tục hành chính; phân công lãnh đạo UBND quận trực tiếp phụ trách các dự án "
+        "trọng điểm; gắn kết quả thực hiện nhiệm vụ với đánh giá, xếp loại cán bộ."
+    )
     r.head("3. Công tác thi đua, khen thưởng", indent=True)
-    r.para(f"UBND quận đã phát động {z(mv_cd)} phong trào thi đua theo chuyên đề và {z(mv_tx)} phong trào thi "
-           f"đua thường xuyên; đồng thời triển khai, hưởng ứng {z(mv_city)} phong trào do Trung ương, Thành "
-           "phố phát động. Qua các phong trào, quận đã công nhận "
-           f"{models} mô hình, cách làm hay, sáng kiến; tuyên dương {exemplars} gương “Người tốt, "
-           f"việc tốt”, trong đó có {z(exemplars_city)} cá nhân được UBND Thành phố biểu dương.")
-    r.para(f"Năm {year}, Chủ tịch UBND quận đã khen thưởng {gk_tt} lượt tập thể, {gk_cn} lượt cá nhân có thành "
-           f"tích xuất sắc; đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
-           "nhân.")
+    r.para(
+        f"UBND quận đã phát động {z(mv_cd)} phong trào thi đua theo chuyên đề và {z(mv_tx)} phong trào thi "
+        f"đua thường xuyên; đồng thời triển khai, hưởng ứng {z(mv_city)} phong trào do Trung ương, Thành "
+        "phố phát động. Qua các phong trào, quận đã công nhận "
+        f"{models} mô hình, cách làm hay, sáng kiến; tuyên dương {exemplars} gương “Người tốt, "
+        f"việc tốt”, trong đó có {z(exemplars_city)} cá nhân được UBND Thành phố biểu dương."
+    )
+    r.para(
+        f"Năm {year}, Chủ tịch UBND quận đã khen thưởng {gk_tt} lượt tập thể, {gk_cn} lượt cá nhân có thành "
+        f"tích xuất sắc; đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
+        "nhân."
+    )
 
     r.head("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN")
     r.head("1. Danh hiệu thi đua", indent=True)
-    r.grid([
-        ["Năm", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; "
-                                     "cơ quan ban hành quyết định"],
-        ["2018", "Cờ thi đua của UBND Thành phố Hà Nội", "Quyết định số 618/QĐ-UBND ngày 01/02/2019 của UBND Thành phố"],
-        ["2020", "Cờ thi đua của Chính phủ", "Quyết định số 312/QĐ-TTg ngày 05/3/2021 của Thủ tướng Chính phủ"],
-        ["2022", "Cờ thi đua của UBND Thành phố Hà Nội\n(đơn vị dẫn đầu Cụm thi đua số 8)",
-         "Quyết định số 1104/QĐ-UBND ngày 24/3/2023 của UBND Thành phố"],
-    ], [2.0, 6.5, 8.0], align="clc", size=12)
+    r.grid(
+        [
+            [
+                "Năm",
+                "Danh hiệu thi đua",
+                "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; "
+                "cơ quan ban hành quyết định",
+            ],
+            [
+                "2018",
+                "Cờ thi đua của UBND Thành phố Hà Nội",
+                "Quyết định số 618/QĐ-UBND ngày 01/02/2019 của UBND Thành phố",
+            ],
+            [
+                "2020",
+                "Cờ thi đua của Chính phủ",
+                "Quyết định số 312/QĐ-TTg ngày 05/3/2021 của Thủ tướng Chính phủ",
+            ],
+            [
+                "2022",
+                "Cờ thi đua của UBND Thành phố Hà Nội\n(đơn vị dẫn đầu Cụm thi đua số 8)",
+                "Quyết định số 1104/QĐ-UBND ngày 24/3/2023 của UBND Thành phố",
+            ],
+        ],
+        [2.0, 6.5, 8.0],
+        align="clc",
+        size=12,
+    )
     r.head("2. Hình thức khen thưởng", indent=True)
-    r.grid([
-        ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành "
-                                         "quyết định"],
-        ["2018", "Huân chương Lao động hạng Nhì", "Quyết định số 1024/QĐ-CTN ngày 15/6/2018 của Chủ tịch nước"],
-        ["2019", "Bằng khen của Chủ tịch UBND Thành phố (hoàn thành xuất sắc nhiệm vụ thu ngân sách)",
-         "Quyết định số 1785/QĐ-UBND ngày 20/4/2020 của Chủ tịch UBND Thành phố"],
-        ["2021", "Bằng khen của Thủ tướng Chính phủ (thành tích trong phòng, chống dịch COVID-19)",
-         "Quyết định số 1460/QĐ-TTg ngày 30/8/2021 của Thủ tướng Chính phủ"],
-        ["2022", "Bằng khen của Chủ tịch UBND Thành phố (thành tích xuất sắc trong công tác giải phóng mặt bằng)",
-         "Quyết định số 2217/QĐ-UBND ngày 12/6/2023 của Chủ tịch UBND Thành phố"],
-    ], [2.0, 6.5, 8.0], align="clc", size=12)
-    r.signature(["(Ký, đóng dấu)"], ["THỦ TRƯỞNG ĐƠN VỊ", "CHỦ TỊCH UBND QUẬN"], "Trần Văn Khải",
-                left_title="XÁC NHẬN CỦA CẤP TRÌNH KHEN", left_is_block=True)
+    r.grid(
+        [
+            [
+                "Năm",
+                "Hình thức khen thưởng",
+                "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành quyết định",
+            ],
+            [
+                "2018",
+                "Huân chương Lao động hạng Nhì",
+                "Quyết định số 1024/QĐ-CTN ngày 15/6/2018 của Chủ tịch nước",
+            ],
+            [
+                "2019",
+                "Bằng khen của Chủ tịch UBND Thành phố (hoàn thành xuất sắc nhiệm vụ thu ngân sách)",
+                "Quyết định số 1785/QĐ-UBND ngày 20/4/2020 của Chủ tịch UBND Thành phố",
+            ],
+            [
+                "2021",
+                "Bằng khen của Thủ tướng Chính phủ (thành tích trong phòng, chống dịch COVID-19)",
+                "Quyết định số 1460/QĐ-TTg ngày 30/8/2021 của Thủ tướng Chính phủ",
+            ],
+            [
+                "2022",
+                "Bằng khen của Chủ tịch UBND Thành phố (thành tích xuất sắc trong công tác giải phóng mặt bằng)",
+                "Quyết định số 2217/QĐ-UBND ngày 12/6/2023 của Chủ tịch UBND Thành phố",
+            ],
+        ],
+        [2.0, 6.5, 8.0],
+        align="clc",
+        size=12,
+    )
+    r.signature(
+        ["(Ký, đóng dấu)"],
+        ["THỦ TRƯỞNG ĐƠN VỊ", "CHỦ TỊCH UBND QUẬN"],
+        "Trần Văn Khải",
+        left_title="XÁC NHẬN CỦA CẤP TRÌNH KHEN",
+        left_is_block=True,
+    )
 
     e = Expected(unit, year)
     e.money("budget_revenue_actual", rev, TY)
@@ -505,16 +582,22 @@ def r01():
     e.count("exemplars_honoured", exemplars)
     e.count("commended_collectives", gk_tt)
     e.count("commended_individuals", gk_cn)
-    e.trap("Section III tables list PAST titles and awards (2018-2022 flags, Bằng khen, Huân chương) with "
-           "decision numbers/dates: not this year's commendations, no counts")
+    e.trap(
+        "Section III tables list PAST titles and awards (2018-2022 flags, Bằng khen, Huân chương) with "
+        "decision numbers/dates: not this year's commendations, no counts"
+    )
     e.trap(f"previous-year revenue in parentheses '{n(rev_prev, 1)} tỷ đồng' (2022)")
     e.trap(f"expenditure 'Chi ngân sách địa phương thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}%'")
-    e.trap(f"movements stated as two parts ({z(mv_cd)} chuyên đề + {z(mv_tx)} thường xuyên) -> "
-           f"{mv_cd + mv_tx}; '{z(mv_city)} phong trào do Trung ương, Thành phố phát động' are not the unit's")
+    e.trap(
+        f"movements stated as two parts ({z(mv_cd)} chuyên đề + {z(mv_tx)} thường xuyên) -> "
+        f"{mv_cd + mv_tx}; '{z(mv_city)} phong trào do Trung ương, Thành phố phát động' are not the unit's"
+    )
     e.trap(f"'{z(exemplars_city)} cá nhân được UBND Thành phố biểu dương' is city-level")
     e.trap(f"proposal upwards 'đề nghị ... tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá nhân'")
-    e.trap(f"schools ratio '{schools_ok}/{schools} trường', jobs '{jobs_pct}% kế hoạch', '14 phường', "
-           "'Nghị định số 132/2003', 'Mẫu số 02'")
+    e.trap(
+        f"schools ratio '{schools_ok}/{schools} trường', jobs '{jobs_pct}% kế hoạch', '14 phường', "
+        "'Nghị định số 132/2003', 'Mẫu số 02'"
+    )
     return "01-hoang-mai-2023-bao-cao-thanh-tich", r, e, dt.datetime(2024, 1, 8, 8, 0), True
 
 
@@ -524,7 +607,7 @@ def r01():
 
 def r02():
     unit, year = "dong-da", 2022
-    rev_plan_tr, att = 11_520_000, D("105.6")          # triệu đồng (ĐVT column)
+    rev_plan_tr, att = 11_520_000, D("105.6")  # triệu đồng (ĐVT column)
     rev_tr = int(D(rev_plan_tr) * att / 100)
     check_ratio(rev_tr, rev_plan_tr, att)
     yoy_g = D("4.2")
@@ -542,10 +625,20 @@ def r02():
     rows = [
         ("Tốc độ tăng giá trị sản xuất ngành thương mại - dịch vụ", "%", "6,6-6,8", "7,1", "Vượt"),
         ("Thu ngân sách nhà nước trên địa bàn", "Triệu đồng", n(rev_plan_tr), n(rev_tr), "Vượt"),
-        ("Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch vốn Thành phố giao", "%", n(disb_target), n(disb, 1),
-         "Không đạt"),
-        ("Số trường công lập được công nhận mới đạt chuẩn quốc gia", "Trường", schools_new_plan, z(schools_new),
-         "Không đạt"),
+        (
+            "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch vốn Thành phố giao",
+            "%",
+            n(disb_target),
+            n(disb, 1),
+            "Không đạt",
+        ),
+        (
+            "Số trường công lập được công nhận mới đạt chuẩn quốc gia",
+            "Trường",
+            schools_new_plan,
+            z(schools_new),
+            "Không đạt",
+        ),
         ("Số lao động được giải quyết việc làm", "Người", n(jobs_plan), n(jobs), "Vượt"),
         ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân", "%", "Dưới 3", "2,6", "Đạt"),
         ("Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "%", f"≥ {admin_plan}", n(admin, 2), "Vượt"),
@@ -566,59 +659,89 @@ def r02():
 
     r = Report()
     r.header(["ỦY BAN NHÂN DÂN", "QUẬN ĐỐNG ĐA"], "Số: 398/BC-UBND", "Đống Đa, ngày 05 tháng 12 năm 2022")
-    r.title(["BÁO CÁO"], [f"Tình hình kinh tế - xã hội, quốc phòng - an ninh năm {year};\n"
-                          f"phương hướng, nhiệm vụ năm {year + 1}",
-                          "(Trình kỳ họp thứ 10 Hội đồng nhân dân quận khóa XX, nhiệm kỳ 2021 - 2026)"])
-    r.para("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 16/12/2021 của HĐND quận về kế hoạch phát triển kinh "
-           f"tế - xã hội năm {year}, UBND quận Đống Đa báo cáo như sau:")
+    r.title(
+        ["BÁO CÁO"],
+        [
+            f"Tình hình kinh tế - xã hội, quốc phòng - an ninh năm {year};\n"
+            f"phương hướng, nhiệm vụ năm {year + 1}",
+            "(Trình kỳ họp thứ 10 Hội đồng nhân dân quận khóa XX, nhiệm kỳ 2021 - 2026)",
+        ],
+    )
+    r.para(
+        "Thực hiện Nghị quyết số 12/NQ-HĐND ngày 16/12/2021 của HĐND quận về kế hoạch phát triển kinh "
+        f"tế - xã hội năm {year}, UBND quận Đống Đa báo cáo như sau:"
+    )
     r.center("Phần thứ nhất", before=6)
     r.center(f"TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM {year}", after=4)
     r.head("I. ĐÁNH GIÁ CHUNG")
-    r.para(f"Năm {year}, trong bối cảnh kinh tế phục hồi sau đại dịch COVID-19 nhưng còn nhiều khó khăn do giá "
-           "cả, lãi suất tăng cao, UBND quận đã tập trung chỉ đạo, điều hành quyết liệt, linh hoạt. Có "
-           f"{t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch, {z(t_all - t_met)}/{t_all} chỉ tiêu không đạt "
-           "(chi tiết tại Biểu số 01 kèm theo).")
+    r.para(
+        f"Năm {year}, trong bối cảnh kinh tế phục hồi sau đại dịch COVID-19 nhưng còn nhiều khó khăn do giá "
+        "cả, lãi suất tăng cao, UBND quận đã tập trung chỉ đạo, điều hành quyết liệt, linh hoạt. Có "
+        f"{t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch, {z(t_all - t_met)}/{t_all} chỉ tiêu không đạt "
+        "(chi tiết tại Biểu số 01 kèm theo)."
+    )
     r.para("__Biểu số 01: Kết quả thực hiện các chỉ tiêu chủ yếu năm 2022__", align="center", indent=False)
     table = [["TT", "Chỉ tiêu", "ĐVT", f"Kế hoạch năm {year}", f"Ước thực hiện năm {year}", "Đánh giá"]]
     table += [[str(i), *row] for i, row in enumerate(rows, 1)]
     r.grid(table, [1.0, 6.6, 2.0, 2.4, 2.4, 2.0], align="cllrrc", size=11)
     r.head("II. KẾT QUẢ TRÊN CÁC LĨNH VỰC")
     r.head("1. Tài chính - ngân sách", indent=True)
-    r.para(f"Thu ngân sách nhà nước trên địa bàn ước đạt {n(att, 1)}% dự toán Thành phố giao, tăng "
-           f"{n(yoy_g, 1)}% so với cùng kỳ năm 2021. Trong đó: thu từ khu vực ngoài quốc doanh ước "
-           f"{n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}% dự toán; thu tiền sử dụng đất {n(land_ty)} tỷ đồng. "
-           f"Chi ngân sách quận ước thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, đáp ứng "
-           "kịp thời các nhiệm vụ chính trị và an sinh xã hội.")
+    r.para(
+        f"Thu ngân sách nhà nước trên địa bàn ước đạt {n(att, 1)}% dự toán Thành phố giao, tăng "
+        f"{n(yoy_g, 1)}% so với cùng kỳ năm 2021. Trong đó: thu từ khu vực ngoài quốc doanh ước "
+        f"{n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}% dự toán; thu tiền sử dụng đất {n(land_ty)} tỷ đồng. "
+        f"Chi ngân sách quận ước thực hiện {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán, đáp ứng "
+        "kịp thời các nhiệm vụ chính trị và an sinh xã hội."
+    )
     r.head("2. Đầu tư công, xây dựng cơ bản", indent=True)
-    r.para(f"Tổng kế hoạch vốn đầu tư công năm {year} Thành phố giao là {n(disb_plan_ty)} tỷ đồng; ước cả năm "
-           f"giải ngân {n(disb_ty, 1)} tỷ đồng, đạt {n(disb, 1)}% kế hoạch (chỉ tiêu giao {disb_target}%). "
-           "Nguyên nhân chưa đạt chủ yếu do vướng mắc giải phóng mặt bằng tại dự án tuyến đường Hoàng Cầu - "
-           "Voi Phục và thủ tục điều chỉnh chủ trương đầu tư một số dự án trường học.")
+    r.para(
+        f"Tổng kế hoạch vốn đầu tư công năm {year} Thành phố giao là {n(disb_plan_ty)} tỷ đồng; ước cả năm "
+        f"giải ngân {n(disb_ty, 1)} tỷ đồng, đạt {n(disb, 1)}% kế hoạch (chỉ tiêu giao {disb_target}%). "
+        "Nguyên nhân chưa đạt chủ yếu do vướng mắc giải phóng mặt bằng tại dự án tuyến đường Hoàng Cầu - "
+        "Voi Phục và thủ tục điều chỉnh chủ trương đầu tư một số dự án trường học."
+    )
     r.head("3. Cải cách hành chính", indent=True)
-    r.para(f"Bộ phận Một cửa quận và 21 phường tiếp nhận {n(hs_in)} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn ước "
-           f"đạt {n(admin, 2)}%. Duy trì giải quyết thủ tục hành chính “không chờ” tại 21/21 phường.")
+    r.para(
+        f"Bộ phận Một cửa quận và 21 phường tiếp nhận {n(hs_in)} hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn ước "
+        f"đạt {n(admin, 2)}%. Duy trì giải quyết thủ tục hành chính “không chờ” tại 21/21 phường."
+    )
     r.head("4. Lao động - việc làm, an sinh xã hội", indent=True)
-    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {n(jobs_pct, 1)}% kế hoạch; tổ chức 12 phiên giao "
-           "dịch việc làm; chi trả kịp thời chế độ cho người có công và đối tượng bảo trợ xã hội.")
+    r.para(
+        f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {n(jobs_pct, 1)}% kế hoạch; tổ chức 12 phiên giao "
+        "dịch việc làm; chi trả kịp thời chế độ cho người có công và đối tượng bảo trợ xã hội."
+    )
     r.head("5. Giáo dục - đào tạo", indent=True)
-    r.para(f"Được công nhận mới {z(schools_new)} trường đạt chuẩn quốc gia, nâng tổng số lên "
-           f"{schools_ok}/{schools} trường công lập; chỉ tiêu này không đạt so với kế hoạch.")
+    r.para(
+        f"Được công nhận mới {z(schools_new)} trường đạt chuẩn quốc gia, nâng tổng số lên "
+        f"{schools_ok}/{schools} trường công lập; chỉ tiêu này không đạt so với kế hoạch."
+    )
     r.head("6. Quốc phòng - an ninh", indent=True)
-    r.para("Hoàn thành 100% chỉ tiêu giao quân; tỷ lệ điều tra, khám phá án hình sự đạt 86,4%; không để xảy "
-           "ra điểm nóng về an ninh trật tự.")
+    r.para(
+        "Hoàn thành 100% chỉ tiêu giao quân; tỷ lệ điều tra, khám phá án hình sự đạt 86,4%; không để xảy "
+        "ra điểm nóng về an ninh trật tự."
+    )
     r.head("III. TỒN TẠI, HẠN CHẾ")
-    r.para(f"{z(t_all - t_met)} chỉ tiêu không đạt là tỷ lệ giải ngân vốn đầu tư công và số trường được công "
-           "nhận mới đạt chuẩn quốc gia; công tác quản lý trật tự xây dựng, trật tự đô thị ở một số phường "
-           "chưa chuyển biến rõ nét.")
+    r.para(
+        f"{z(t_all - t_met)} chỉ tiêu không đạt là tỷ lệ giải ngân vốn đầu tư công và số trường được công "
+        "nhận mới đạt chuẩn quốc gia; công tác quản lý trật tự xây dựng, trật tự đô thị ở một số phường "
+        "chưa chuyển biến rõ nét."
+    )
     r.center("Phần thứ hai", before=6)
     r.center(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", after=4)
-    r.para(f"Các chỉ tiêu chủ yếu năm {year + 1}: thu ngân sách trên địa bàn {n(next_rev)} tỷ đồng (dự toán "
-           f"Thành phố giao); giải quyết việc làm cho {n(next_jobs)} lao động; tỷ lệ giải ngân vốn đầu tư công "
-           f"đạt trên {disb_target}%; phấn đấu {t_all}/{t_all} chỉ tiêu đạt và vượt kế hoạch.")
-    r.para("Trên đây là báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh năm 2022 và phương hướng, "
-           "nhiệm vụ năm 2023 của UBND quận Đống Đa./.")
-    r.signature(["- TT Quận ủy;", "- TT HĐND quận;", "- Đại biểu HĐND quận;", "- Lưu: VT, TCKH."],
-                ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Lê Minh Tuấn")
+    r.para(
+        f"Các chỉ tiêu chủ yếu năm {year + 1}: thu ngân sách trên địa bàn {n(next_rev)} tỷ đồng (dự toán "
+        f"Thành phố giao); giải quyết việc làm cho {n(next_jobs)} lao động; tỷ lệ giải ngân vốn đầu tư công "
+        f"đạt trên {disb_target}%; phấn đấu {t_all}/{t_all} chỉ tiêu đạt và vượt kế hoạch."
+    )
+    r.para(
+        "Trên đây là báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh năm 2022 và phương hướng, "
+        "nhiệm vụ năm 2023 của UBND quận Đống Đa./."
+    )
+    r.signature(
+        ["- TT Quận ủy;", "- TT HĐND quận;", "- Đại biểu HĐND quận;", "- Lưu: VT, TCKH."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Lê Minh Tuấn",
+    )
 
     e = Expected(unit, year)
     e.money("budget_revenue_actual", rev_tr, TRIEU)
@@ -630,17 +753,27 @@ def r02():
     e.count("targets_total", t_all)
     e.pct("admin_ontime_pct", admin)
     e.count("jobs_created", jobs)
-    e.trap(f"revenue actual and plan only in Biểu số 01, ĐVT 'Triệu đồng' ({n(rev_tr)} / {n(rev_plan_tr)}); "
-           "the prose gives only the percentages")
-    e.trap("target cells 'Khoảng 4', 'Dưới 3', '6,6-6,8', 'Trên 80', 'Dưới 0,05', '≥ 98' are bounds/ranges, "
-           "not values; 'Đánh giá' column decides met/not met")
-    e.trap(f"components 'thu từ khu vực ngoài quốc doanh ước {n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}%' and "
-           f"'thu tiền sử dụng đất {n(land_ty)} tỷ đồng'")
+    e.trap(
+        f"revenue actual and plan only in Biểu số 01, ĐVT 'Triệu đồng' ({n(rev_tr)} / {n(rev_plan_tr)}); "
+        "the prose gives only the percentages"
+    )
+    e.trap(
+        "target cells 'Khoảng 4', 'Dưới 3', '6,6-6,8', 'Trên 80', 'Dưới 0,05', '≥ 98' are bounds/ranges, "
+        "not values; 'Đánh giá' column decides met/not met"
+    )
+    e.trap(
+        f"components 'thu từ khu vực ngoài quốc doanh ước {n(nqd_ty)} tỷ đồng, bằng {n(nqd_pct, 1)}%' and "
+        f"'thu tiền sử dụng đất {n(land_ty)} tỷ đồng'"
+    )
     e.trap(f"expenditure 'Chi ngân sách quận ... {n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}%'")
     e.trap(f"disbursement target '{disb_target}%' in the KH column; capital plan '{n(disb_plan_ty)} tỷ đồng'")
-    e.trap(f"'{z(t_all - t_met)}/{t_all} chỉ tiêu không đạt', schools '{schools_ok}/{schools}', '21/21 phường', "
-           "'nhiệm kỳ 2021 - 2026'")
-    e.trap(f"next-year targets: '{n(next_rev)} tỷ đồng', '{n(next_jobs)} lao động', '{t_all}/{t_all} chỉ tiêu'")
+    e.trap(
+        f"'{z(t_all - t_met)}/{t_all} chỉ tiêu không đạt', schools '{schools_ok}/{schools}', '21/21 phường', "
+        "'nhiệm kỳ 2021 - 2026'"
+    )
+    e.trap(
+        f"next-year targets: '{n(next_rev)} tỷ đồng', '{n(next_jobs)} lao động', '{t_all}/{t_all} chỉ tiêu'"
+    )
     return "02-dong-da-2022-kt-xh-bieu-chi-tieu", r, e, dt.datetime(2022, 12, 5, 8, 0), True
 
 
@@ -668,51 +801,75 @@ def r03():
 
     r = Report()
     r.header(["ỦY BAN NHÂN DÂN", "QUẬN HOÀN KIẾM"], "Số: 27/BC-UBND", "Hoàn Kiếm, ngày 10 tháng 01 năm 2024")
-    r.title(["BÁO CÁO"], [f"Tổng kết công tác thi đua, khen thưởng năm {year}\n"
-                          f"và phương hướng, nhiệm vụ năm {year + 1}"])
+    r.title(
+        ["BÁO CÁO"],
+        [f"Tổng kết công tác thi đua, khen thưởng năm {year}\nvà phương hướng, nhiệm vụ năm {year + 1}"],
+    )
     r.center("Phần I", before=4)
     r.center(f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}", after=4)
     r.head("A. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CHÍNH TRỊ")
     r.head("1. Về thu ngân sách", indent=True)
-    r.para(f"Ước cả năm đạt {n(rev)} tỷ đồng, bằng {n(att, 1)}% dự toán Thành phố giao, bằng {n(yoy, 1)}% so "
-           "với năm 2022. 18/18 phường hoàn thành vượt dự toán được giao, trong đó phường Phúc Tân đạt "
-           f"{n(pt_pct, 1)}%, phường Hàng Bạc đạt {n(hb_pct, 1)}%; phường Chương Dương thu {n(cd_ty, 1)} tỷ "
-           "đồng, cao nhất từ trước tới nay.")
+    r.para(
+        f"Ước cả năm đạt {n(rev)} tỷ đồng, bằng {n(att, 1)}% dự toán Thành phố giao, bằng {n(yoy, 1)}% so "
+        "với năm 2022. 18/18 phường hoàn thành vượt dự toán được giao, trong đó phường Phúc Tân đạt "
+        f"{n(pt_pct, 1)}%, phường Hàng Bạc đạt {n(hb_pct, 1)}%; phường Chương Dương thu {n(cd_ty, 1)} tỷ "
+        "đồng, cao nhất từ trước tới nay."
+    )
     r.head("2. Về giải ngân vốn đầu tư công", indent=True)
-    r.para(f"Đến hết năm, ước giải ngân {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch Thành phố giao và "
-           f"bằng {n(disb_q, 1)}% kế hoạch quận giao. Riêng dự án cải tạo, nâng cấp Trường Tiểu học Trần Quốc "
-           "Toản giải ngân 100% vốn được bố trí; dự án chỉnh trang phố Hàng Mành đạt 72%.")
+    r.para(
+        f"Đến hết năm, ước giải ngân {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch Thành phố giao và "
+        f"bằng {n(disb_q, 1)}% kế hoạch quận giao. Riêng dự án cải tạo, nâng cấp Trường Tiểu học Trần Quốc "
+        "Toản giải ngân 100% vốn được bố trí; dự án chỉnh trang phố Hàng Mành đạt 72%."
+    )
     r.head("3. Về thực hiện các chỉ tiêu kinh tế - xã hội", indent=True)
-    r.para(f"Kết quả: {t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch; {z(t_all - t_met)} chỉ tiêu chưa đạt là "
-           f"tỷ lệ giải ngân vốn đầu tư công. {tdp}/{tdp} tổ dân phố đạt danh hiệu Tổ dân phố văn hóa; "
-           f"{schools_ok}/{schools} trường công lập đạt chuẩn quốc gia.")
+    r.para(
+        f"Kết quả: {t_met}/{t_all} chỉ tiêu đạt và vượt kế hoạch; {z(t_all - t_met)} chỉ tiêu chưa đạt là "
+        f"tỷ lệ giải ngân vốn đầu tư công. {tdp}/{tdp} tổ dân phố đạt danh hiệu Tổ dân phố văn hóa; "
+        f"{schools_ok}/{schools} trường công lập đạt chuẩn quốc gia."
+    )
     r.head("4. Về cải cách hành chính", indent=True)
-    r.para(f"Tiếp nhận {n(hs_in)} hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt {n(admin, 2)}%. Phường Phúc "
-           f"Tân, phường Chương Dương, phường Cửa Đông đạt tỷ lệ 100%; phường Hàng Trống đạt {n(ht_pct, 2)}%. "
-           "Chỉ số cải cách hành chính năm 2022 của quận xếp thứ 3/30 quận, huyện, thị xã.")
+    r.para(
+        f"Tiếp nhận {n(hs_in)} hồ sơ, tỷ lệ giải quyết đúng và trước hạn đạt {n(admin, 2)}%. Phường Phúc "
+        f"Tân, phường Chương Dương, phường Cửa Đông đạt tỷ lệ 100%; phường Hàng Trống đạt {n(ht_pct, 2)}%. "
+        "Chỉ số cải cách hành chính năm 2022 của quận xếp thứ 3/30 quận, huyện, thị xã."
+    )
     r.head("5. Về lao động, việc làm", indent=True)
-    r.para(f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; riêng phường Phúc Tân "
-           f"{jobs_pt} lao động, phường Chương Dương {jobs_cd} lao động.")
+    r.para(
+        f"Giải quyết việc làm cho {n(jobs)} lao động, đạt {jobs_pct}% kế hoạch; riêng phường Phúc Tân "
+        f"{jobs_pt} lao động, phường Chương Dương {jobs_cd} lao động."
+    )
     r.head("B. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
     r.head("1. Về phát động phong trào", indent=True)
-    r.para(f"UBND quận phát động {mv} phong trào thi đua, gồm {z(mv_tx)} phong trào thường xuyên và {mv_cd} "
-           f"phong trào theo chuyên đề. 18 phường phát động tổng số {mv_wards} phong trào; Trường THCS Trưng "
-           "Vương, Trường THCS Ngô Sĩ Liên tổ chức 9 đợt thi đua chào mừng các ngày lễ lớn.")
+    r.para(
+        f"UBND quận phát động {mv} phong trào thi đua, gồm {z(mv_tx)} phong trào thường xuyên và {mv_cd} "
+        f"phong trào theo chuyên đề. 18 phường phát động tổng số {mv_wards} phong trào; Trường THCS Trưng "
+        "Vương, Trường THCS Ngô Sĩ Liên tổ chức 9 đợt thi đua chào mừng các ngày lễ lớn."
+    )
     r.head("2. Về mô hình, cách làm hay", indent=True)
-    r.para(f"Năm {year}, quận công nhận {models} mô hình, cách làm hay, sáng kiến. Tổ dân phố số 9 phường Phúc "
-           f"Tân có {z(models_tdp9)} mô hình; phường Hàng Bạc {z(models_hb)} mô hình.")
+    r.para(
+        f"Năm {year}, quận công nhận {models} mô hình, cách làm hay, sáng kiến. Tổ dân phố số 9 phường Phúc "
+        f"Tân có {z(models_tdp9)} mô hình; phường Hàng Bạc {z(models_hb)} mô hình."
+    )
     r.head("3. Về điển hình tiên tiến", indent=True)
-    r.para(f"Biểu dương {exemplars} gương “Người tốt, việc tốt”; {exemplars_city} cá nhân được UBND Thành phố "
-           f"biểu dương; phường Phúc Tân có {exemplars_pt} gương tiêu biểu.")
+    r.para(
+        f"Biểu dương {exemplars} gương “Người tốt, việc tốt”; {exemplars_city} cá nhân được UBND Thành phố "
+        f"biểu dương; phường Phúc Tân có {exemplars_pt} gương tiêu biểu."
+    )
     r.head("4. Về công tác khen thưởng", indent=True)
-    r.para(f"Chủ tịch UBND quận khen thưởng {kt_tt} lượt tập thể, {n(kt_cn)} lượt cá nhân. Trường THCS Trưng "
-           f"Vương có {tv_cn} cá nhân được khen; phường Phúc Tân {pt_tt} tập thể. Đề nghị UBND Thành phố tặng "
-           f"Bằng khen cho {up_tt} tập thể, {up_cn} cá nhân.")
+    r.para(
+        f"Chủ tịch UBND quận khen thưởng {kt_tt} lượt tập thể, {n(kt_cn)} lượt cá nhân. Trường THCS Trưng "
+        f"Vương có {tv_cn} cá nhân được khen; phường Phúc Tân {pt_tt} tập thể. Đề nghị UBND Thành phố tặng "
+        f"Bằng khen cho {up_tt} tập thể, {up_cn} cá nhân."
+    )
     r.center("Phần II", before=6)
     r.center(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", after=4)
-    r.para(f"Phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành {t_all}/{t_all} chỉ tiêu; tiếp tục phát "
-           "động các phong trào thi đua gắn với nhiệm vụ chính trị trọng tâm của quận.")
-    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phạm Thị Thu Hằng")
+    r.para(
+        f"Phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành {t_all}/{t_all} chỉ tiêu; tiếp tục phát "
+        "động các phong trào thi đua gắn với nhiệm vụ chính trị trọng tâm của quận."
+    )
+    r.signature(
+        RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Phạm Thị Thu Hằng"
+    )
 
     e = Expected(unit, year)
     e.money("budget_revenue_actual", rev, TY)
@@ -729,14 +886,20 @@ def r03():
     e.count("commended_collectives", kt_tt)
     e.count("commended_individuals", kt_cn)
     e.trap("topic only in the headings ('1. Về thu ngân sách' then 'Ước cả năm đạt ...')")
-    e.trap(f"ward figures: phường Phúc Tân {n(pt_pct, 1)}%, Hàng Bạc {n(hb_pct, 1)}%, Chương Dương "
-           f"{n(cd_ty, 1)} tỷ đồng, '18/18 phường'; wards at 100% / {n(ht_pct, 2)}% TTHC; ward jobs "
-           f"{jobs_pt}/{jobs_cd}; wards' {mv_wards} movements; TDP số 9 {z(models_tdp9)} models; "
-           f"Phúc Tân {exemplars_pt} exemplars and {pt_tt} collectives; school {tv_cn} individuals")
+    e.trap(
+        f"ward figures: phường Phúc Tân {n(pt_pct, 1)}%, Hàng Bạc {n(hb_pct, 1)}%, Chương Dương "
+        f"{n(cd_ty, 1)} tỷ đồng, '18/18 phường'; wards at 100% / {n(ht_pct, 2)}% TTHC; ward jobs "
+        f"{jobs_pt}/{jobs_cd}; wards' {mv_wards} movements; TDP số 9 {z(models_tdp9)} models; "
+        f"Phúc Tân {exemplars_pt} exemplars and {pt_tt} collectives; school {tv_cn} individuals"
+    )
     e.trap(f"disbursement second baseline '{n(disb_q, 1)}% kế hoạch quận giao'; one project '100%'")
     e.trap(f"'{tdp}/{tdp} tổ dân phố', '{schools_ok}/{schools} trường', rank '3/30'")
-    e.trap(f"movements components '{z(mv_tx)} ... và {mv_cd}' sum to the stated total {mv} (do not add again)")
-    e.trap(f"'{exemplars_city} cá nhân được UBND Thành phố biểu dương'; proposal '{up_tt} tập thể, {up_cn} cá nhân'")
+    e.trap(
+        f"movements components '{z(mv_tx)} ... và {mv_cd}' sum to the stated total {mv} (do not add again)"
+    )
+    e.trap(
+        f"'{exemplars_city} cá nhân được UBND Thành phố biểu dương'; proposal '{up_tt} tập thể, {up_cn} cá nhân'"
+    )
     e.trap(f"next year 'Phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành {t_all}/{t_all} chỉ tiêu'")
     return "03-hoan-kiem-2023-tieu-muc-don-vi-co-so", r, e, dt.datetime(2024, 1, 10, 8, 0), False
 
@@ -747,7 +910,7 @@ def r03():
 
 def r04():
     unit, year = "hai-ba-trung", 2024
-    rev_nt, over, yoy_down = D("13.2"), D("2.3"), D("1.5")      # nghìn tỷ; vượt %; giảm %
+    rev_nt, over, yoy_down = D("13.2"), D("2.3"), D("1.5")  # nghìn tỷ; vượt %; giảm %
     disb = D("102.7")
     t_met, t_all, t_over = 20, 21, 9
     admin, late = D("99.96"), D("0.04")
@@ -761,41 +924,64 @@ def r04():
     next_rev_nt = D("13.8")
 
     r = Report()
-    r.header(["UBND THÀNH PHỐ HÀ NỘI", "UBND QUẬN HAI BÀ TRƯNG"], "Số: 15/BC-UBND",
-             "Hai Bà Trưng, ngày 06 tháng 01 năm 2025")
+    r.header(
+        ["UBND THÀNH PHỐ HÀ NỘI", "UBND QUẬN HAI BÀ TRƯNG"],
+        "Số: 15/BC-UBND",
+        "Hai Bà Trưng, ngày 06 tháng 01 năm 2025",
+    )
     r.title(["BÁO CÁO"], [f"Kết quả công tác thi đua, khen thưởng năm {year}"])
-    r.para("Căn cứ Luật Thi đua, khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính "
-           "phủ; Kế hoạch số 45/KH-UBND ngày 20/02/2024 của UBND quận về tổ chức các phong trào thi đua năm "
-           f"{year}, UBND quận Hai Bà Trưng báo cáo kết quả như sau:")
+    r.para(
+        "Căn cứ Luật Thi đua, khen thưởng năm 2022; Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính "
+        "phủ; Kế hoạch số 45/KH-UBND ngày 20/02/2024 của UBND quận về tổ chức các phong trào thi đua năm "
+        f"{year}, UBND quận Hai Bà Trưng báo cáo kết quả như sau:"
+    )
     r.head("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI")
-    r.para(f"Tổng thu ngân sách nhà nước trên địa bàn quận năm {year} ước đạt {n(rev_nt, 1)} nghìn tỷ đồng, "
-           f"vượt {n(over, 1)}% so với dự toán Thành phố giao; so với cùng kỳ giảm {n(yoy_down, 1)}% do số thu "
-           "tiền sử dụng đất và thu từ các doanh nghiệp kinh doanh bất động sản giảm mạnh.")
-    r.para(f"Giải ngân vốn đầu tư công ước đạt {n(disb, 1)}% kế hoạch vốn Thành phố giao; hoàn thành đưa vào "
-           "sử dụng Trường THCS Lê Ngọc Hân cơ sở 2 và tuyến đường Vành đai 2,5 đoạn qua quận.")
-    r.para(f"Quận hoàn thành {t_met}/{t_all} chỉ tiêu kinh tế - xã hội HĐND quận giao, trong đó có {t_over} "
-           f"chỉ tiêu vượt. Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt {n(admin, 2)}%, trễ hạn "
-           f"{n(late, 2)}%. Giải quyết việc làm cho {n(jobs)} lao động.")
+    r.para(
+        f"Tổng thu ngân sách nhà nước trên địa bàn quận năm {year} ước đạt {n(rev_nt, 1)} nghìn tỷ đồng, "
+        f"vượt {n(over, 1)}% so với dự toán Thành phố giao; so với cùng kỳ giảm {n(yoy_down, 1)}% do số thu "
+        "tiền sử dụng đất và thu từ các doanh nghiệp kinh doanh bất động sản giảm mạnh."
+    )
+    r.para(
+        f"Giải ngân vốn đầu tư công ước đạt {n(disb, 1)}% kế hoạch vốn Thành phố giao; hoàn thành đưa vào "
+        "sử dụng Trường THCS Lê Ngọc Hân cơ sở 2 và tuyến đường Vành đai 2,5 đoạn qua quận."
+    )
+    r.para(
+        f"Quận hoàn thành {t_met}/{t_all} chỉ tiêu kinh tế - xã hội HĐND quận giao, trong đó có {t_over} "
+        f"chỉ tiêu vượt. Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt {n(admin, 2)}%, trễ hạn "
+        f"{n(late, 2)}%. Giải quyết việc làm cho {n(jobs)} lao động."
+    )
     r.head("II. CÔNG TÁC TỔ CHỨC PHONG TRÀO THI ĐUA")
-    r.para(f"UBND quận phát động {z(mv)} phong trào thi đua thường xuyên và theo chuyên đề; đồng thời triển "
-           f"khai, hưởng ứng {mv_city} phong trào do Trung ương, Thành phố phát động, trong đó có phong trào "
-           "“Cả nước chung tay xóa nhà tạm, nhà dột nát”.")
-    r.para(f"Các phong trào được nhân rộng {models} mô hình, cách làm hay; {exemplars_city} gương “Người tốt, "
-           "việc tốt” của quận được Thành phố biểu dương, tôn vinh.")
+    r.para(
+        f"UBND quận phát động {z(mv)} phong trào thi đua thường xuyên và theo chuyên đề; đồng thời triển "
+        f"khai, hưởng ứng {mv_city} phong trào do Trung ương, Thành phố phát động, trong đó có phong trào "
+        "“Cả nước chung tay xóa nhà tạm, nhà dột nát”."
+    )
+    r.para(
+        f"Các phong trào được nhân rộng {models} mô hình, cách làm hay; {exemplars_city} gương “Người tốt, "
+        "việc tốt” của quận được Thành phố biểu dương, tôn vinh."
+    )
     r.head("III. CÔNG TÁC KHEN THƯỞNG")
     r.head("1. Khen thưởng cấp Nhà nước và cấp Thành phố", indent=True)
-    r.para(f"UBND Thành phố tặng Cờ thi đua cho {z(city_flag)} tập thể, Bằng khen cho {city_bk_tt} tập thể, "
-           f"{city_bk_cn} cá nhân; {z(cstd_tp)} cá nhân được công nhận danh hiệu Chiến sĩ thi đua Thành phố.")
+    r.para(
+        f"UBND Thành phố tặng Cờ thi đua cho {z(city_flag)} tập thể, Bằng khen cho {city_bk_tt} tập thể, "
+        f"{city_bk_cn} cá nhân; {z(cstd_tp)} cá nhân được công nhận danh hiệu Chiến sĩ thi đua Thành phố."
+    )
     r.head("2. Khen thưởng cấp quận", indent=True)
-    r.para(f"Chủ tịch UBND quận đã tặng {gk_tt} Giấy khen cho tập thể và {n(gk_cn)} Giấy khen cho cá nhân; "
-           f"công nhận danh hiệu Lao động tiên tiến cho {n(ldtt_cn)} cá nhân, Chiến sĩ thi đua cơ sở cho "
-           f"{cstdcs_cn} cá nhân.")
+    r.para(
+        f"Chủ tịch UBND quận đã tặng {gk_tt} Giấy khen cho tập thể và {n(gk_cn)} Giấy khen cho cá nhân; "
+        f"công nhận danh hiệu Lao động tiên tiến cho {n(ldtt_cn)} cá nhân, Chiến sĩ thi đua cơ sở cho "
+        f"{cstdcs_cn} cá nhân."
+    )
     r.head("3. Đề nghị cấp trên khen thưởng", indent=True)
-    r.para(f"UBND quận đã trình đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
-           "nhân có thành tích xuất sắc trong phong trào thi đua năm 2024.")
+    r.para(
+        f"UBND quận đã trình đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_tt} tập thể, {up_cn} cá "
+        "nhân có thành tích xuất sắc trong phong trào thi đua năm 2024."
+    )
     r.head(f"IV. PHƯƠNG HƯỚNG NĂM {year + 1}")
-    r.para(f"Phấn đấu thu ngân sách đạt {n(next_rev_nt, 1)} nghìn tỷ đồng; tiếp tục đổi mới công tác thi đua, "
-           "khen thưởng bảo đảm chính xác, công khai, kịp thời.")
+    r.para(
+        f"Phấn đấu thu ngân sách đạt {n(next_rev_nt, 1)} nghìn tỷ đồng; tiếp tục đổi mới công tác thi đua, "
+        "khen thưởng bảo đảm chính xác, công khai, kịp thời."
+    )
     r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Đỗ Xuân Trường")
 
     e = Expected(unit, year)
@@ -811,17 +997,593 @@ def r04():
     e.count("models_recognised", models)
     e.count("commended_collectives", gk_tt)
     e.count("commended_individuals", gk_cn + ldtt_cn + cstdcs_cn, derived=True)
-    e.trap(f"'{n(rev_nt, 1)} nghìn tỷ đồng' = {n(rev_nt * 1000)} tỷ; 'vượt {n(over, 1)}%' -> "
-           f"{100 + over}; 'so với cùng kỳ giảm {n(yoy_down, 1)}%' -> {100 - yoy_down} (the number follows "
-           "the verb after the baseline)")
-    e.trap(f"commended_individuals = {n(gk_cn)} Giấy khen + {n(ldtt_cn)} Lao động tiên tiến + {cstdcs_cn} Chiến "
-           f"sĩ thi đua cơ sở = {gk_cn + ldtt_cn + cstdcs_cn}: the vocabulary counts Giấy khen AND unit-level "
-           "titles conferred by the unit's chair ('lượt' instances); taking only the Giấy khen figure "
-           f"({n(gk_cn)}) is wrong. Collectives: only the {gk_tt} Giấy khen (no collective title is stated)")
-    e.trap(f"city/state awards: Cờ thi đua {z(city_flag)}, Bằng khen {city_bk_tt} tập thể/{city_bk_cn} cá nhân, "
-           f"CSTĐ Thành phố {z(cstd_tp)}; proposals upwards {up_tt} tập thể/{up_cn} cá nhân")
-    e.trap(f"'{t_over} chỉ tiêu vượt' is a subset; late share '{n(late, 2)}%'; "
-           f"'{mv_city} phong trào do Trung ương, Thành phố phát động' not the unit's")
-    e.trap(f"'{exemplars_city} gương ... được Thành phố biểu dương' is city-level: exemplars_honoured not stated")
-    e.trap(f"next year '{n(next_rev_nt, 1)} nghìn tỷ đồng'; 'Vành đai 2,5'; document numbers 45/KH-UBND, 98/2023")
+    e.trap(
+        f"'{n(rev_nt, 1)} nghìn tỷ đồng' = {n(rev_nt * 1000)} tỷ; 'vượt {n(over, 1)}%' -> "
+        f"{100 + over}; 'so với cùng kỳ giảm {n(yoy_down, 1)}%' -> {100 - yoy_down} (the number follows "
+        "the verb after the baseline)"
+    )
+    e.trap(
+        f"commended_individuals = {n(gk_cn)} Giấy khen + {n(ldtt_cn)} Lao động tiên tiến + {cstdcs_cn} Chiến "
+        f"sĩ thi đua cơ sở = {gk_cn + ldtt_cn + cstdcs_cn}: the vocabulary counts Giấy khen AND unit-level "
+        "titles conferred by the unit's chair ('lượt' instances); taking only the Giấy khen figure "
+        f"({n(gk_cn)}) is wrong. Collectives: only the {gk_tt} Giấy khen (no collective title is stated)"
+    )
+    e.trap(
+        f"city/state awards: Cờ thi đua {z(city_flag)}, Bằng khen {city_bk_tt} tập thể/{city_bk_cn} cá nhân, "
+        f"CSTĐ Thành phố {z(cstd_tp)}; proposals upwards {up_tt} tập thể/{up_cn} cá nhân"
+    )
+    e.trap(
+        f"'{t_over} chỉ tiêu vượt' is a subset; late share '{n(late, 2)}%'; "
+        f"'{mv_city} phong trào do Trung ương, Thành phố phát động' not the unit's"
+    )
+    e.trap(
+        f"'{exemplars_city} gương ... được Thành phố biểu dương' is city-level: exemplars_honoured not stated"
+    )
+    e.trap(
+        f"next year '{n(next_rev_nt, 1)} nghìn tỷ đồng'; 'Vành đai 2,5'; document numbers 45/KH-UBND, 98/2023"
+    )
     return "04-hai-ba-trung-2024-nghin-ty-giay-khen", r, e, dt.datetime(2025, 1, 6, 8, 0), True
+
+
+# =========================================================================== 05 phường Vĩnh Tuy 2025
+# New ward (from 1/7/2025); two-row table header "Năm 2025" over Kế hoạch | Thực hiện | Tỷ lệ (%).
+
+
+def r05():
+    unit, year = "phuong-vinh-tuy", 2025
+    rev_plan, rev, att = D("486.2"), D("521.7"), D("107.3")
+    check_ratio(rev, rev_plan, att)
+    yoy = D("112.4")
+    rev_h1_old = D("402.6")
+    spend, spend_pct = D("58.3"), D("92.5")
+    disb_plan, disb_ty, disb = D("39.0"), D("31.2"), D("80.0")
+    check_ratio(disb_ty, disb_plan, disb)
+    jobs_plan, jobs = 600, 684
+    jobs_pct = ratio(jobs, jobs_plan)
+    admin_plan, admin = D("98.0"), D("99.74")
+    admin_ratio = ratio(admin, admin_plan)
+    bhyt_plan, bhyt = D("95.0"), D("95.4")
+    poor_plan, poor = 5, 6
+    t_met, t_all = 11, 12
+    mv, tdp = 4, 62
+    gk_tt, gk_cn = 38, 96
+    up_tt, up_cn = 3, 5
+    next_rev = 1050
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "PHƯỜNG VĨNH TUY"], "Số: 186/BC-UBND", "Vĩnh Tuy, ngày 18 tháng 12 năm 2025")
+    r.title(
+        ["BÁO CÁO"],
+        [
+            f"Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội và công tác thi đua,\n"
+            f"khen thưởng năm {year} (từ ngày 01/7/{year} đến ngày 31/12/{year})"
+        ],
+    )
+    r.head("I. KHÁI QUÁT TÌNH HÌNH")
+    r.para(
+        "Phường Vĩnh Tuy được thành lập theo Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban "
+        "Thường vụ Quốc hội, trên cơ sở sắp xếp phường Vĩnh Tuy, phường Mai Động, một phần phường Thanh "
+        f"Lương và một phần phường Vĩnh Hưng; chính thức hoạt động từ ngày 01/7/{year} theo mô hình chính "
+        f"quyền địa phương hai cấp. Phường có {tdp} tổ dân phố."
+    )
+    r.para(
+        f"Ngay sau khi đi vào hoạt động, UBND phường đã kiện toàn bộ máy, ổn định Trung tâm Phục vụ hành chính "
+        "công, bảo đảm hoạt động thông suốt, không để gián đoạn việc giải quyết thủ tục cho người dân, "
+        "doanh nghiệp."
+    )
+    r.head("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU")
+    r.para(
+        f"Trong {t_all} chỉ tiêu Thành phố giao cho 6 tháng cuối năm, phường có {t_met}/{t_all} chỉ tiêu đạt và "
+        "vượt; chỉ tiêu giải ngân vốn đầu tư công chưa đạt. Kết quả một số chỉ tiêu như sau:"
+    )
+    head1 = ["STT", "Nội dung", "ĐVT", f"Năm {year}", None, None]
+    head2 = [None, None, None, "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"]
+    body = [
+        ["1", "Thu ngân sách nhà nước trên địa bàn", "Tỷ đồng", n(rev_plan, 1), n(rev, 1), n(att, 1)],
+        [
+            "2",
+            "Giải ngân vốn đầu tư công (kế hoạch vốn Thành phố giao)",
+            "Tỷ đồng",
+            n(disb_plan, 1),
+            n(disb_ty, 1),
+            n(disb, 1),
+        ],
+        ["3", "Giải quyết việc làm mới", "Lao động", n(jobs_plan), n(jobs), n(jobs_pct, 1)],
+        ["4", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "%", n(admin_plan, 1), n(admin, 2), n(admin_ratio, 1)],
+        [
+            "5",
+            "Tỷ lệ dân số tham gia bảo hiểm y tế",
+            "%",
+            n(bhyt_plan, 1),
+            n(bhyt, 1),
+            n(ratio(bhyt, bhyt_plan), 1),
+        ],
+        ["6", "Số hộ nghèo, cận nghèo giảm", "Hộ", str(poor_plan), str(poor), n(ratio(poor, poor_plan), 1)],
+        ["7", "Tỷ lệ thu gom rác thải sinh hoạt trong ngày", "%", "100", "100", "100,0"],
+    ]
+    r.grid(
+        [head1, head2] + body,
+        [1.1, 6.4, 2.1, 2.3, 2.3, 2.3],
+        header_rows=2,
+        merges=[((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (1, 2)), ((0, 3), (0, 5))],
+        align="clcrrr",
+        size=11,
+    )
+    r.para(f"__Ghi chú: số thực hiện là số ước đến hết ngày 31/12/{year}.__", indent=False, size=11)
+    r.head("III. KẾT QUẢ TRÊN MỘT SỐ LĨNH VỰC")
+    r.para(
+        f"1. Thu ngân sách trên địa bàn phường 6 tháng cuối năm bằng {n(yoy, 1)}% so với cùng kỳ năm 2024 "
+        "(theo số liệu quy đổi của các phường cũ trên địa bàn). Trước khi sắp xếp, 6 tháng đầu năm 2025 "
+        f"các phường cũ trên địa bàn thu {n(rev_h1_old, 1)} tỷ đồng. Chi ngân sách phường ước thực hiện "
+        f"{n(spend, 1)} tỷ đồng, đạt {n(spend_pct, 1)}% dự toán."
+    )
+    r.para(
+        "2. Công tác cải cách hành chính được chú trọng; Trung tâm Phục vụ hành chính công phường tiếp "
+        "nhận, giải quyết hồ sơ đúng quy trình, không để tồn đọng."
+    )
+    r.head("IV. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.para(
+        f"UBND phường đã phát động {z(mv)} phong trào thi đua theo đợt gắn với nhiệm vụ chính trị của phường "
+        "trong giai đoạn đầu vận hành chính quyền địa phương hai cấp; tích cực hưởng ứng phong trào “Cả "
+        "nước thi đua đổi mới sáng tạo và chuyển đổi số” do Thủ tướng Chính phủ phát động ngày 24/4/2025 "
+        "và các phong trào do Thành phố phát động."
+    )
+    r.para(
+        f"Chủ tịch UBND phường đã tặng Giấy khen cho {gk_tt} tập thể, {gk_cn} cá nhân có thành tích xuất sắc; "
+        f"đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {z(up_tt)} tập thể, {z(up_cn)} cá nhân."
+    )
+    r.head(f"V. NHIỆM VỤ NĂM {year + 1}")
+    r.para(
+        f"Năm {year + 1} phấn đấu thu ngân sách trên địa bàn {n(next_rev)} tỷ đồng; hoàn thành toàn diện các "
+        "chỉ tiêu Thành phố giao."
+    )
+    r.signature(
+        ["- UBND Thành phố (qua Sở Nội vụ);", "- Đảng ủy phường;", "- TT HĐND phường;", "- Lưu: VT."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Vũ Đức Long",
+    )
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.money("budget_revenue_plan", rev_plan, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.pct("budget_revenue_yoy_pct", yoy)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("commended_collectives", gk_tt)
+    e.count("commended_individuals", gk_cn)
+    e.trap(f"2025 ward, period 01/7-31/12/{year}; issuer 'UBND phường', 'Chủ tịch UBND phường'")
+    e.trap(
+        "two-row header: 'Năm 2025' spans 'Kế hoạch | Thực hiện | Tỷ lệ (%)' with STT/Nội dung/ĐVT merged "
+        "vertically"
+    )
+    e.trap(
+        f"TTHC row 'Tỷ lệ (%)' = {n(admin_ratio, 1)} is the ratio to the plan, not the on-time rate "
+        f"({n(admin, 2)}); plan column '{n(admin_plan, 1)}'"
+    )
+    e.trap(
+        f"old wards' H1/{year} revenue '{n(rev_h1_old, 1)} tỷ đồng'; expenditure '{n(spend, 1)} tỷ, "
+        f"{n(spend_pct, 1)}%'"
+    )
+    e.trap(f"proposal upwards '{z(up_tt)} tập thể, {z(up_cn)} cá nhân'; central movement of 24/4/2025")
+    e.trap(f"next year '{n(next_rev)} tỷ đồng'; '{tdp} tổ dân phố'; Nghị quyết 1656/NQ-UBTVQH15")
+    return "05-phuong-vinh-tuy-2025-bang-hai-tang", r, e, dt.datetime(2025, 12, 18, 8, 0), True
+
+
+# =========================================================================== 06 Ba Đình 2024
+# Long report (6+ pages); prose figures agree with two landscape appendix tables split across pages.
+
+
+def r06():
+    unit, year = "ba-dinh", 2024
+    rev_plan, rev, att = D("6433.7"), D("7102.8"), D("110.4")
+    rev_prev, yoy_g = D("6540.3"), D("8.6")
+    check_ratio(rev, rev_plan, att)
+    check_ratio(rev, rev_prev, 100 + yoy_g)
+    disb_plan, disb_ty, disb, disb_target = D("1135.8"), D("1065.4"), D("93.8"), 95
+    check_ratio(disb_ty, disb_plan, disb)
+    admin, admin_plan = D("99.89"), 98
+    jobs_plan, jobs = 3100, 3215
+    jobs_pct = ratio(jobs, jobs_plan)
+    models, exemplars, exemplars_city = 73, 265, 14
+    next_rev, next_jobs = 7650, 3300
+
+    movements = [
+        ("thường xuyên", "Ba Đình chung sức xây dựng đô thị văn minh, hiện đại"),
+        ("thường xuyên", "Cán bộ, công chức, viên chức quận Ba Đình thi đua thực hiện văn hóa công sở"),
+        ("chuyên đề", f"Thi đua hoàn thành dự toán thu ngân sách nhà nước năm {year}"),
+        ("chuyên đề", f"Thi đua đẩy nhanh tiến độ giải ngân vốn đầu tư công năm {year}"),
+        (
+            "chuyên đề",
+            "Thi đua lập thành tích chào mừng kỷ niệm 70 năm Ngày Giải phóng Thủ đô "
+            "(10/10/1954 - 10/10/2024)",
+        ),
+        ("chuyên đề", "Thi đua đẩy mạnh chuyển đổi số, xây dựng chính quyền số quận Ba Đình"),
+        ("chuyên đề", "Thi đua bảo đảm trật tự, an toàn giao thông và trật tự đô thị trên các tuyến phố"),
+        ("chuyên đề", "Thi đua thực hiện công tác giải phóng mặt bằng các dự án trọng điểm"),
+        ("chuyên đề", "Thi đua phòng cháy, chữa cháy tại khu dân cư và nhà ở nhiều tầng"),
+        ("chuyên đề", "Thi đua cải cách hành chính, nâng cao chỉ số hài lòng của người dân"),
+    ]
+    mv = len(movements)
+    mv_tx = sum(1 for k, _ in movements if k == "thường xuyên")
+
+    # commendation statistics (Phụ lục 02)
+    state = [("Huân chương Lao động hạng Ba", 1, 2), ("Bằng khen của Thủ tướng Chính phủ", 2, 3)]
+    city = [
+        ("Cờ thi đua của UBND Thành phố", 4, 0),
+        ("Bằng khen của Chủ tịch UBND Thành phố", 31, 48),
+        ("Danh hiệu Tập thể lao động xuất sắc", 22, 0),
+        ("Danh hiệu Chiến sĩ thi đua Thành phố", 0, 6),
+    ]
+    district = [
+        ("Giấy khen của Chủ tịch UBND quận", 532, 1274),
+        ("Danh hiệu Tập thể lao động tiên tiến", 594, 0),
+        ("Danh hiệu Chiến sĩ thi đua cơ sở", 0, 236),
+        ("Danh hiệu Lao động tiên tiến", 0, 2408),
+    ]
+
+    def tot(group):
+        return sum(x[1] for x in group), sum(x[2] for x in group)
+
+    q_tt, q_cn = tot(district)
+    assert (q_tt, q_cn) == (1126, 3918)
+    all_tt, all_cn = tot(state + city + district)
+
+    # targets (Phụ lục 01): (chỉ tiêu, ĐVT, KH, TH, tỷ lệ, đánh giá)
+    targets = [
+        ("Tốc độ tăng giá trị sản xuất ngành dịch vụ", "%", "6,5-7", "7,3", "-", "Vượt"),
+        (
+            "Giá trị sản xuất khu vực ngoài nhà nước",
+            "Tỷ đồng",
+            n(105000),
+            n(108420),
+            n(ratio(108420, 105000), 1),
+            "Vượt",
+        ),
+        (
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+            "Tỷ đồng",
+            n(78500),
+            n(80150),
+            n(ratio(80150, 78500), 1),
+            "Vượt",
+        ),
+        ("Số doanh nghiệp thành lập mới", "Doanh nghiệp", n(1500), n(1624), n(ratio(1624, 1500), 1), "Vượt"),
+        (
+            "Thu ngân sách nhà nước trên địa bàn (dự toán Thành phố giao)",
+            "Tỷ đồng",
+            n(rev_plan, 1),
+            n(rev, 1),
+            n(att, 1),
+            "Vượt",
+        ),
+        (
+            "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch vốn Thành phố giao",
+            "%",
+            str(disb_target),
+            n(disb, 1),
+            n(ratio(disb, disb_target), 1),
+            "Không đạt",
+        ),
+        ("Số dự án hoàn thành giải phóng mặt bằng", "Dự án", "12", "12", "100,0", "Đạt"),
+        ("Tỷ lệ trường công lập đạt chuẩn quốc gia", "%", "71,4", "73,5", "-", "Vượt"),
+        ("Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", "%", "89", "89,6", "-", "Vượt"),
+        ("Tỷ lệ tổ dân phố đạt danh hiệu Tổ dân phố văn hóa", "%", "86", "86,3", "-", "Vượt"),
+        ("Tỷ lệ cơ quan, đơn vị đạt chuẩn văn hóa", "%", "95", "96,1", "-", "Vượt"),
+        ("Giải quyết việc làm mới", "Lao động", n(jobs_plan), n(jobs), n(jobs_pct, 1), "Vượt"),
+        ("Số hộ nghèo giảm trong năm", "Hộ", "20", "23", "115,0", "Vượt"),
+        ("Tỷ lệ lao động qua đào tạo", "%", "75", "75,4", "-", "Vượt"),
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "95,2", "95,6", "-", "Vượt"),
+        ("Tỷ lệ dân số được quản lý hồ sơ sức khỏe điện tử", "%", "95", "97,2", "-", "Vượt"),
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "%", "Dưới 5,5", "5,2", "-", "Đạt"),
+        ("Tỷ lệ thu gom, vận chuyển rác thải sinh hoạt trong ngày", "%", "100", "100", "100,0", "Đạt"),
+        ("Tỷ lệ chất thải y tế được thu gom, xử lý", "%", "100", "100", "100,0", "Đạt"),
+        (
+            "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng và trước hạn",
+            "%",
+            f"≥ {admin_plan}",
+            n(admin, 2),
+            "-",
+            "Vượt",
+        ),
+        ("Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến", "%", "70", "82,6", "-", "Vượt"),
+        ("Tỷ lệ nộp thuế điện tử của doanh nghiệp", "%", "90", "96,3", "-", "Vượt"),
+        (
+            "Chỉ số hài lòng của người dân đối với dịch vụ hành chính công",
+            "%",
+            "Trên 85",
+            "89,1",
+            "-",
+            "Vượt",
+        ),
+        ("Tỷ lệ điều tra, khám phá án hình sự", "%", "Trên 80", "86,7", "-", "Vượt"),
+        (
+            "Tỷ lệ điều tra, khám phá án rất nghiêm trọng, đặc biệt nghiêm trọng",
+            "%",
+            "Trên 95",
+            "100",
+            "-",
+            "Vượt",
+        ),
+        ("Hoàn thành chỉ tiêu giao quân", "%", "100", "100", "100,0", "Đạt"),
+        ("Số tuyến phố văn minh đô thị xây dựng mới", "Tuyến", "Khoảng 5", "5", "-", "Đạt"),
+        ("Tỷ lệ dân số được sử dụng nước sạch", "%", "100", "100", "100,0", "Đạt"),
+        ("Diện tích cây xanh trồng mới", "m²", n(5000), n(6120), n(ratio(6120, 5000), 1), "Vượt"),
+        (
+            "Số lượt cơ sở kinh doanh thực phẩm được kiểm tra an toàn thực phẩm",
+            "Lượt cơ sở",
+            n(1200),
+            n(1386),
+            n(ratio(1386, 1200), 1),
+            "Vượt",
+        ),
+    ]
+    t_all = len(targets)
+    t_met = sum(1 for t in targets if t[5] != "Không đạt")
+    assert (t_met, t_all) == (29, 30)
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"], "Số: 21/BC-UBND", "Ba Đình, ngày 09 tháng 01 năm 2025")
+    r.title(
+        ["BÁO CÁO"],
+        [f"Tổng kết công tác thi đua, khen thưởng năm {year};\nphương hướng, nhiệm vụ năm {year + 1}"],
+    )
+    r.para(
+        f"Thực hiện Hướng dẫn của Ban Thi đua - Khen thưởng Thành phố về việc tổng kết công tác thi đua, khen "
+        f"thưởng năm {year} và Kế hoạch hoạt động của Cụm thi đua số 8, UBND quận Ba Đình báo cáo kết quả "
+        "công tác thi đua, khen thưởng năm 2024 như sau:"
+    )
+    r.center("Phần thứ nhất", before=6)
+    r.center(f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}", after=4)
+
+    r.head("I. ĐẶC ĐIỂM TÌNH HÌNH")
+    r.para(
+        "Quận Ba Đình là trung tâm chính trị - hành chính quốc gia, nơi đặt trụ sở của các cơ quan Trung "
+        "ương, nhiều cơ quan ngoại giao và tổ chức quốc tế; quận có 14 phường, 256 tổ dân phố với trên 22 "
+        "vạn nhân khẩu. Nhiệm vụ bảo đảm an ninh, an toàn tuyệt đối các mục tiêu trọng yếu, các sự kiện "
+        "chính trị quan trọng của đất nước luôn được đặt lên hàng đầu."
+    )
+    r.para(
+        f"Năm {year} là năm có ý nghĩa quan trọng, năm tăng tốc thực hiện Nghị quyết Đại hội Đảng bộ quận "
+        "lần thứ XXVI, nhiệm kỳ 2020 - 2025, đồng thời là năm quận tổ chức nhiều hoạt động kỷ niệm 70 năm "
+        "Ngày Giải phóng Thủ đô. Bên cạnh những thuận lợi cơ bản, quận cũng gặp không ít khó khăn: quỹ đất "
+        "hạn hẹp, nhiều dự án vướng mắc về giải phóng mặt bằng, áp lực về trật tự đô thị tại các tuyến phố "
+        "trung tâm; một số doanh nghiệp trên địa bàn gặp khó khăn trong sản xuất, kinh doanh."
+    )
+    r.para(
+        "Trong bối cảnh đó, với tinh thần đoàn kết, chủ động, sáng tạo, UBND quận đã bám sát sự lãnh đạo "
+        "của Quận ủy, sự giám sát của HĐND quận, tập trung chỉ đạo, điều hành quyết liệt, gắn công tác thi "
+        "đua, khen thưởng với việc thực hiện nhiệm vụ chính trị, tạo động lực để cán bộ, công chức, viên "
+        "chức và Nhân dân hoàn thành các mục tiêu đề ra."
+    )
+
+    r.head("II. CÔNG TÁC CHỈ ĐẠO, TUYÊN TRUYỀN")
+    r.para(
+        "Ngay từ đầu năm, UBND quận ban hành Kế hoạch tổ chức các phong trào thi đua năm 2024; Hội đồng Thi "
+        "đua - Khen thưởng quận được kiện toàn, phân công nhiệm vụ cụ thể cho từng thành viên. Các cơ quan, "
+        "đơn vị, phường tổ chức ký kết giao ước thi đua, đăng ký danh hiệu thi đua, xây dựng kế hoạch và "
+        "tiêu chí thi đua phù hợp với chức năng, nhiệm vụ."
+    )
+    r.para(
+        "Công tác tuyên truyền được thực hiện đa dạng trên Cổng thông tin điện tử quận, hệ thống loa truyền "
+        "thanh cơ sở, bản tin của các phường và các nền tảng mạng xã hội; chú trọng giới thiệu các điển hình "
+        "tiên tiến, gương “Người tốt, việc tốt”, các cách làm hay để lan tỏa trong cộng đồng. Hội đồng Thi "
+        "đua - Khen thưởng quận tổ chức các đoàn kiểm tra việc triển khai phong trào thi đua tại các phường "
+        "và các cơ quan, đơn vị trực thuộc, kịp thời chấn chỉnh những hạn chế."
+    )
+    r.para(
+        "Việc đánh giá, bình xét thi đua được thực hiện công khai, dân chủ, đúng quy định của Luật Thi đua, "
+        "khen thưởng năm 2022 và Nghị định số 98/2023/NĐ-CP; Quy định về công tác thi đua, khen thưởng trên "
+        "địa bàn Thành phố ban hành kèm theo Quyết định số 32/2024/QĐ-UBND ngày 16/5/2024 của UBND Thành phố "
+        "được phổ biến đến toàn thể cán bộ, công chức, viên chức."
+    )
+
+    r.head("III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ")
+    r.para(
+        f"Năm {year}, quận hoàn thành và hoàn thành vượt {t_met}/{t_all} chỉ tiêu kinh tế - xã hội HĐND quận "
+        "giao (chi tiết tại Phụ lục 01). Chỉ tiêu chưa hoàn thành là tỷ lệ giải ngân vốn đầu tư công."
+    )
+    r.para(
+        f"Thu ngân sách nhà nước trên địa bàn ước thực hiện {n(rev, 1)} tỷ đồng, đạt {n(att, 1)}% dự toán "
+        f"Thành phố giao ({n(rev_plan, 1)} tỷ đồng), tăng {n(yoy_g, 1)}% so với năm 2023 ({n(rev_prev, 1)} tỷ "
+        "đồng). Công tác quản lý thu được tăng cường, tập trung xử lý nợ đọng thuế, chống thất thu trong "
+        "lĩnh vực thương mại điện tử và kinh doanh dịch vụ ăn uống."
+    )
+    r.para(
+        f"Giải ngân vốn đầu tư công đạt {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch vốn Thành phố "
+        f"giao ({n(disb_plan, 1)} tỷ đồng), chưa đạt chỉ tiêu {disb_target}% do một số dự án chưa hoàn thành "
+        "thủ tục điều chỉnh chủ trương đầu tư và vướng mắc giải phóng mặt bằng."
+    )
+    r.para(
+        f"Giải quyết việc làm mới cho {n(jobs)} lao động, đạt {n(jobs_pct, 1)}% kế hoạch. Tỷ lệ hồ sơ thủ tục "
+        f"hành chính giải quyết đúng và trước hạn đạt {n(admin, 2)}%. Các chỉ tiêu về văn hóa, y tế, giáo "
+        "dục, môi trường đều đạt và vượt kế hoạch; quốc phòng, an ninh được giữ vững, trật tự an toàn xã "
+        "hội được bảo đảm, phục vụ an toàn tuyệt đối các sự kiện chính trị, đối ngoại trên địa bàn."
+    )
+
+    r.head("IV. KẾT QUẢ TỔ CHỨC CÁC PHONG TRÀO THI ĐUA")
+    r.head("1. Các phong trào thi đua do quận phát động", indent=True)
+    r.para(
+        f"Năm {year}, UBND quận phát động {mv} phong trào thi đua, gồm {z(mv_tx)} phong trào thường xuyên và "
+        f"{z(mv - mv_tx)} phong trào theo chuyên đề, cụ thể:"
+    )
+    r.bullets([f"Phong trào “{name}” (thi đua {kind});" for kind, name in movements], mark="+")
+    r.para(
+        "Các phong trào được triển khai với nội dung, tiêu chí cụ thể, có sơ kết, tổng kết, khen thưởng "
+        "kịp thời; nhiều phong trào tạo sức lan tỏa rộng, thu hút đông đảo các tầng lớp Nhân dân tham gia, "
+        "góp phần quan trọng vào việc hoàn thành các chỉ tiêu kinh tế - xã hội của quận."
+    )
+    r.head("2. Hưởng ứng các phong trào thi đua do Trung ương, Thành phố phát động", indent=True)
+    r.para(
+        "Quận triển khai đồng bộ các phong trào “Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại "
+        "phía sau”, “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”, “Doanh nghiệp Thủ đô hội "
+        "nhập và phát triển”, “Vì an ninh Tổ quốc”, “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ "
+        "Chí Minh”, “Dân vận khéo”, “Cả nước chung tay xóa nhà tạm, nhà dột nát”. Các phong trào này do "
+        "Trung ương, Thành phố phát động, quận tổ chức thực hiện và không tính vào số phong trào quận phát "
+        "động."
+    )
+
+    r.head("V. CÔNG TÁC PHÁT HIỆN, BỒI DƯỠNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    r.para(
+        f"Qua các phong trào thi đua, quận đã công nhận {models} mô hình, cách làm hay, sáng kiến trên các lĩnh "
+        "vực quản lý đô thị, cải cách hành chính, chuyển đổi số, an sinh xã hội; tiêu biểu như mô hình “Phố "
+        "đi bộ Trịnh Công Sơn văn minh, thân thiện”, mô hình “Tổ dân phố không rác thải nhựa”, mô hình “Sổ "
+        "tay điện tử tổ dân phố”."
+    )
+    r.para(
+        f"UBND quận đã tuyên dương {exemplars} gương điển hình tiên tiến, “Người tốt, việc tốt” tiêu biểu trên "
+        f"các lĩnh vực; {exemplars_city} gương được UBND Thành phố biểu dương tại Hội nghị biểu dương “Người "
+        "tốt, việc tốt” Thủ đô."
+    )
+
+    r.head("VI. CÔNG TÁC KHEN THƯỞNG")
+    r.para(
+        f"Công tác khen thưởng bảo đảm đúng người, đúng thành tích, kịp thời. Năm {year}, UBND quận đã khen "
+        f"thưởng {n(q_tt)} lượt tập thể và {n(q_cn)} lượt cá nhân (gồm Giấy khen của Chủ tịch UBND quận và "
+        "các danh hiệu thi đua cấp quận); trình cấp trên khen thưởng, tổng hợp tại Phụ lục 02."
+    )
+    r.para(
+        "Quận chú trọng khen thưởng người trực tiếp lao động, sản xuất, công tác; khen thưởng đột xuất các tập "
+        "thể, cá nhân có hành động dũng cảm cứu người, bắt cướp, giúp đỡ Nhân dân trong mưa bão, góp phần "
+        "động viên, khích lệ phong trào thi đua."
+    )
+
+    r.head("VII. THAM GIA HOẠT ĐỘNG CỦA CỤM THI ĐUA SỐ 8")
+    r.para(
+        "Quận tham gia đầy đủ các hoạt động của Cụm thi đua số 8: ký giao ước thi đua đầu năm, hội nghị sơ "
+        "kết 6 tháng, các hoạt động giao lưu, trao đổi kinh nghiệm; phối hợp chặt chẽ với Cụm trưởng trong "
+        "việc chấm điểm, bình xét cuối năm. Năm 2024, 6/6 quận trong Cụm đều hoàn thành vượt dự toán thu "
+        "ngân sách Thành phố giao."
+    )
+
+    r.head("VIII. ĐÁNH GIÁ CHUNG")
+    r.para(
+        "__1. Ưu điểm:__ Công tác thi đua, khen thưởng được cấp ủy, chính quyền quan tâm chỉ đạo; các phong "
+        "trào thi đua được tổ chức phong phú, thiết thực, gắn với nhiệm vụ chính trị; nhiều mô hình hay, "
+        "điển hình tiên tiến được phát hiện, biểu dương, nhân rộng."
+    )
+    r.para(
+        "__2. Hạn chế:__ Một số phong trào thi đua theo chuyên đề chưa được sơ kết kịp thời; việc phát hiện "
+        "điển hình ở một số đơn vị còn hạn chế; tỷ lệ khen thưởng người lao động trực tiếp chưa cao; hồ sơ "
+        "đề nghị khen thưởng của một số đơn vị còn chậm, phải bổ sung nhiều lần."
+    )
+    r.para(
+        "__3. Nguyên nhân và bài học kinh nghiệm:__ Người đứng đầu một số cơ quan, đơn vị chưa thực sự quan "
+        "tâm đến công tác thi đua, khen thưởng. Bài học rút ra là phải gắn phong trào thi đua với nhiệm vụ "
+        "trọng tâm, có tiêu chí rõ ràng, đo đếm được; thường xuyên kiểm tra, đôn đốc; khen thưởng kịp thời, "
+        "đúng đối tượng."
+    )
+
+    r.center("Phần thứ hai", before=6)
+    r.center(f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", after=4)
+    r.para(
+        f"Năm {year + 1}, quận phấn đấu thu ngân sách trên địa bàn đạt {n(next_rev)} tỷ đồng, giải quyết việc "
+        f"làm cho {n(next_jobs)} lao động, tỷ lệ giải ngân vốn đầu tư công đạt trên {disb_target}% kế hoạch "
+        "vốn Thành phố giao. Tiếp tục đổi mới nội dung, hình thức tổ chức các phong trào thi đua; tập trung "
+        "thi đua lập thành tích chào mừng Đại hội Đảng bộ các cấp và kỷ niệm 80 năm Cách mạng Tháng Tám, "
+        "Quốc khánh 2/9; chuẩn bị tốt các điều kiện để sắp xếp đơn vị hành chính cấp xã và vận hành mô hình "
+        "chính quyền địa phương hai cấp."
+    )
+    r.head("ĐỀ XUẤT, KIẾN NGHỊ")
+    r.para(
+        "Đề nghị Ban Thi đua - Khen thưởng Thành phố tiếp tục hướng dẫn chi tiết việc chấm điểm, bình xét "
+        "thi đua của các Cụm thi đua trong năm chuyển tiếp sang mô hình chính quyền hai cấp; xem xét tăng "
+        "tỷ lệ khen thưởng cho người lao động trực tiếp."
+    )
+    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Ngô Thị Thanh Hà")
+
+    # ---- appendices, landscape
+    r.landscape()
+    r.center(f"Phụ lục 01", size=13)
+    r.center(f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}", size=13)
+    r.center(
+        f"(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
+        bold=False,
+        italic=True,
+        after=4,
+    )
+    rows = [
+        [
+            "TT",
+            "Chỉ tiêu",
+            "ĐVT",
+            f"Kế hoạch năm {year}",
+            f"Thực hiện năm {year}",
+            "Tỷ lệ TH/KH (%)",
+            "Đánh giá",
+        ]
+    ]
+    rows += [[str(i), *t] for i, t in enumerate(targets, 1)]
+    r.grid(rows, [1.2, 10.6, 2.6, 3.0, 3.0, 2.6, 2.6], align="cllrrrc", size=12)
+    r.page_break()
+    r.center("Phụ lục 02", size=13)
+    r.center(f"TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM {year}", size=13)
+    r.center(
+        f"(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
+        bold=False,
+        italic=True,
+        after=4,
+    )
+
+    def cnt(k):
+        return n(k) if k else "-"
+
+    krows = [["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Ghi chú"]]
+    bold = []
+    for roman, label, group, note in (
+        ("I", "Cấp Nhà nước", state, "Quyết định của Chủ tịch nước, Thủ tướng"),
+        ("II", "Cấp Thành phố", city, "UBND Thành phố quyết định"),
+        ("III", "Cấp quận", district, "Chủ tịch UBND quận quyết định"),
+    ):
+        bold.append(len(krows))
+        krows.append([roman, label, None, None, note])
+        krows += [[str(i), name, cnt(tt), cnt(cn), None] for i, (name, tt, cn) in enumerate(group, 1)]
+        bold.append(len(krows))
+        gt, gc = tot(group)
+        krows.append([None, f"Cộng ({roman})", n(gt), n(gc), None])
+    bold.append(len(krows))
+    krows.append([None, "TỔNG CỘNG", n(all_tt), n(all_cn), None])
+    r.grid(krows, [1.5, 12.0, 3.0, 3.0, 6.0], align="clrrl", size=12, bold_rows=bold)
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.money("budget_revenue_plan", rev_plan, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.growth("budget_revenue_yoy_pct", yoy_g)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.count("exemplars_honoured", exemplars)
+    e.count("commended_collectives", q_tt)
+    e.count("commended_individuals", q_cn)
+    e.trap(
+        "two sources that agree: prose and Phụ lục 01/02 (landscape, tables split across pages with "
+        "repeated header rows) - no conflict flag expected"
+    )
+    e.trap(
+        f"Phụ lục 01 disbursement row: TH column {n(disb, 1)} is the rate; the 'Tỷ lệ TH/KH' cell "
+        f"{n(ratio(disb, disb_target), 1)} is rate/target, not the disbursement rate"
+    )
+    e.trap(
+        f"Phụ lục 02: use 'Cộng (III)' = {n(q_tt)}/{n(q_cn)}; 'TỔNG CỘNG' {n(all_tt)}/{n(all_cn)} includes "
+        "state and city awards; Giấy khen row alone is a component"
+    )
+    e.trap(
+        f"previous year '{n(rev_prev, 1)} tỷ đồng'; plan in parentheses; disbursement capital "
+        f"'{n(disb_plan, 1)} tỷ'; '6/6 quận' cluster statement"
+    )
+    e.trap(
+        f"movements: list of {mv} named movements ({z(mv_tx)} + {z(mv - mv_tx)}); the central/city movements "
+        "listed in IV.2 are not counted; movement names contain '70 năm', '10/10/1954 - 10/10/2024', 2024"
+    )
+    e.trap(f"'{exemplars_city} gương được UBND Thành phố biểu dương' is city-level")
+    e.trap(f"next year: '{n(next_rev)} tỷ đồng', '{n(next_jobs)} lao động', 'trên {disb_target}%'")
+    return "06-ba-dinh-2024-nhieu-trang-phu-luc", r, e, dt.datetime(2025, 1, 9, 8, 0), True
