@@ -71,20 +71,20 @@ def main() -> None:
         full, _ = timed(pdfs, lambda p: extract_path(p).pages or 0, args.repeat)
         print(f"\nPDF: {len(pdfs)} files, {pages} pages (best of {args.repeat})")
         print(f"  {'raw pdfplumber extract_text':<34} {pages / base:8.1f} pages/s  (baseline)")
-        print(
-            f"  {'thidua reader (text + tables)':<34} {pages / read:8.1f} pages/s   {base / read:5.2f}× baseline"
-        )
-        print(
-            f"  {'thidua extract (whole path)':<34} {pages / full:8.1f} pages/s   {base / full:5.2f}× baseline"
-        )
+        for label, seconds in (
+            ("thidua reader (text + tables)", read),
+            ("thidua extract (whole path)", full),
+        ):
+            print(
+                f"  {label:<34} {pages / seconds:8.1f} pages/s  {base / seconds:5.2f}× the baseline's speed"
+            )
     if docxs:
         base, n = timed(docxs, raw_python_docx, args.repeat)
         full, _ = timed(docxs, lambda p: int(extract_path(p).status == "ok"), args.repeat)
         print(f"\nWord: {len(docxs)} files (best of {args.repeat})")
         print(f"  {'raw python-docx text':<34} {n / base:8.1f} docs/s  (baseline)")
-        print(
-            f"  {'thidua extract (whole path)':<34} {len(docxs) / full:8.1f} docs/s    {base / full:5.2f}× baseline"
-        )
+        label = "thidua extract (whole path)"
+        print(f"  {label:<34} {len(docxs) / full:8.1f} docs/s  {base / full:5.2f}× the baseline's speed")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal as D
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
 from pathlib import Path
 
 from docx import Document
@@ -242,7 +243,7 @@ class Report:
     def b(self, text, mark="-"):
         """A bullet written the way Vietnamese offices type it: '- ' or '+ ' at the start."""
         if isinstance(text, list):
-            return self.p([(mark + " ", "")] + text)
+            return self.p([(mark + " ", ""), *text])
         return self.p(f"{mark} {text}")
 
     def page_break(self):
