@@ -4,6 +4,7 @@ resolve into one figure per indicator with flags. Pure library: no database, no 
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -22,6 +23,7 @@ from models.records import DocumentResult, UnitRef
 from models.text import fold_key
 from models.units import UnitRegistry, default_registry
 
+log = logging.getLogger(__name__)
 _HEADING_MAX = 160
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c", "d"}
 
@@ -175,4 +177,18 @@ def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> Docu
             ),
             extractor_version=extractor_version(),
         )
-    return extract_document(document, registry)
+    try:
+        return extract_document(document, registry)
+    except Exception as exc:  # a bug of ours must not stop the batch; the message says whom to tell
+        log.exception("extraction failed for %s", path)
+        return DocumentResult(
+            path=str(path),
+            sha256=document.sha256,
+            format=document.format,
+            status="rejected",
+            error=(
+                f"{path}: thidua could not process this report ({type(exc).__name__}: {exc}). "
+                "The file was read; this is a fault in thidua — send the file to the maintainers"
+            ),
+            extractor_version=extractor_version(),
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.candidates import BlockContext
 from extractors.extract import run_rules
@@ -186,3 +188,18 @@ def test_folding_collisions_keep_their_meaning() -> None:
         "budget_revenue_attainment_pct": 94.06,
         "budget_revenue_plan": 14_570 * TY,
     }
+
+
+_WORDS = st.sampled_from(
+    "thu ngân sách đạt vượt tăng giảm dự toán kế hoạch cùng kỳ năm 2021 2022 tỷ đồng % , ; . ( ) : "
+    "trong đó riêng phấn đấu chỉ tiêu 17/18 06/6 phong trào phát động mô hình gương tập thể cá nhân "
+    "khen thưởng giấy khen bằng khen UBND quận phường thành phố cụm được do hồ sơ đúng hạn 13.200 147,4 "
+    "hai mươi mốt một số tính đến ngày 15/12 9 tháng lao động việc làm giải ngân".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join), st.sampled_from(["district", "ward", None]))
+def test_rules_never_crash_and_values_are_sane(text: str, level: str | None) -> None:
+    for cand in run_rules(build_pipeline(), text, BlockContext(report_year=2021, unit_level=level)):
+        assert cand.value >= 0 and cand.unit in {"VND", "%", "count"} and 0 < cand.confidence <= 1
