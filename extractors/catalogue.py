@@ -97,6 +97,11 @@ class Lexicon:
     periods: dict[str, str]  # folded phrase -> "MM-DD"
     adjust: dict[str, tuple[str, ...]]
     levels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # level -> folded level words
+    abbreviations: dict[str, str] = field(default_factory=dict)  # folded abbreviation -> folded expansion
+
+    def expand(self, key: str) -> str:
+        """A folded text with its abbreviations written out ("ho so tthc" -> "ho so thu tuc hanh chinh")."""
+        return " ".join(self.abbreviations.get(w, w) for w in key.split())
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,7 @@ def _lexicon(data: dict) -> Lexicon:
         periods={fold_key(k): v for k, v in partial.get("periods", {}).items()},
         adjust={k: _phrases(v) for k, v in data["adjust"].items()},
         levels={k: _phrases(v) for k, v in data.get("levels", {}).items()},
+        abbreviations={fold_key(k): fold_key(v) for k, v in data.get("abbreviations", {}).items()},
     )
 
 

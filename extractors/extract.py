@@ -17,7 +17,8 @@ from extractors.document import Document, Paragraph, Table, UnreadableDocument
 from extractors.pipeline import build_pipeline
 from extractors.readers import read_document
 from extractors.resolve import choose, cross_check, missing_required
-from extractors.tables import TableReader, is_unit_line
+from extractors.table_grid import is_unit_line
+from extractors.tables import TableReader
 from extractors.unit_year import identify
 from models.records import DocumentResult, UnitRef
 from models.text import fold_key

@@ -91,7 +91,14 @@ class RuleEngine:
         right = [h for h in hits if qe <= h.start < r_end]
         left_clause = [h for h in hits if cs <= h.start and h.end <= qs_]
 
-        passive = any(_has(h, "passive") and h.start - qe <= 6 for h in hits if qe <= h.start < ce)
+        # passive: "được"/"do" right after the number's noun phrase ("12 gương “Người tốt, việc tốt” của
+        # quận được Thành phố biểu dương"), before punctuation outside quotes or the next number
+        noun_end = max(
+            (h.end for h in hits if h.start == qe and (_has(h, "nouns") or _has(h, "context_nouns"))),
+            default=qe,
+        )
+        phrase_end = _phrase_end(doc, noun_end, min(nxt, ce))
+        passive = any(_has(h, "passive") for h in hits if qe <= h.start < phrase_end)
         owner = self._owner([h for h in hits if h.start >= cs], qs_, qe, ce, passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
@@ -391,6 +398,17 @@ def _plays(h: Hit, kind: str, cat: Catalogue) -> bool:
 
 def _first(h: Hit, kind: str) -> str:
     return next(name for k, name in h.roles if k == kind)
+
+
+def _phrase_end(doc: Doc, start: int, limit: int) -> int:
+    """First token at or after ``start`` that ends a noun phrase: punctuation outside quotation marks."""
+    quoted = False
+    for t in doc[start:limit]:
+        if t.text in {"“", "”", '"', "«", "»"}:
+            quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
+        elif not quoted and t.text in _WINDOW_BREAKS:
+            return t.i
+    return limit
 
 
 def _inside_longer(h: Hit, others: list[Hit]) -> bool:

@@ -19,7 +19,8 @@ import json
 import subprocess
 import sys
 import zipfile
-from decimal import ROUND_HALF_UP, Decimal as D
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
 from pathlib import Path
 
 from docx import Document
@@ -94,6 +95,17 @@ class Expected:
         self.unit, self.year = unit, year
         self.figures: dict[str, dict] = {}
         self.traps: list[str] = []
+        #: per figure, the renderings of its number in the text (one must appear; used by verify()).
+        self.shown: dict[str, set[str]] = {}
+
+    @staticmethod
+    def _renderings(x) -> set[str]:
+        x = D(str(x))
+        out = {n(abs(x), max(0, -x.as_tuple().exponent))}
+        if x == x.to_integral_value():
+            k = int(abs(x))
+            out |= {z(k)} | ({words(k)} if k in VN_WORDS else set())
+        return out
 
     def _put(self, code, value, flags, extra):
         assert code not in self.figures, code
@@ -105,17 +117,22 @@ class Expected:
         v = D(str(amount)) * scale
         assert v == v.to_integral_value(), (code, amount)
         self._put(code, int(v), flags, extra)
+        self.shown[code] = self._renderings(amount)
 
     def pct(self, code, p, flags=(), **extra):
         self._put(code, float(D(str(p))), flags, extra)
+        self.shown[code] = self._renderings(p)
 
     def growth(self, code, g, flags=(), **extra):
         """'tăng g%' -> 100+g, 'giảm g%' given as negative g -> 100+g."""
         self._put(code, float(D(100) + D(str(g))), flags, extra)
+        self.shown[code] = self._renderings(g)
 
     def count(self, code, k, flags=(), **extra):
         assert isinstance(k, int) and k >= 0
         self._put(code, k, flags, extra)
+        if not extra.get("derived"):
+            self.shown[code] = self._renderings(k)
 
     def trap(self, text: str):
         self.traps.append(text)
@@ -255,7 +272,7 @@ class Report:
         """Issuer block left, national motto right (the usual two-column letterhead)."""
         t = self.d.add_table(rows=1, cols=2)
         t.autofit = False
-        for col, w in zip(t.columns, widths):
+        for col, w in zip(t.columns, widths, strict=False):
             col.width = Cm(w)
         left, right = t.cell(0, 0), t.cell(0, 1)
         left.width, right.width = Cm(widths[0]), Cm(widths[1])
@@ -285,7 +302,7 @@ class Report:
     ):
         t = self.d.add_table(rows=1, cols=2)
         t.autofit = False
-        for col, w in zip(t.columns, (8.0, 8.5)):
+        for col, w in zip(t.columns, (8.0, 8.5), strict=False):
             col.width = Cm(w)
         left, rt = t.cell(0, 0), t.cell(0, 1)
         if left_is_block:
@@ -319,7 +336,7 @@ class Report:
         t.style = self.d.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
-        for col, w in zip(t.columns, widths):
+        for col, w in zip(t.columns, widths, strict=False):
             col.width = Cm(w)
         for i, row in enumerate(rows):
             assert len(row) == len(widths), row
@@ -334,12 +351,8 @@ class Report:
                 if i < header_rows:
                     p.alignment = ALIGN["center"]
                 else:
-                    p.alignment = ALIGN[
-                        (align or "l" * len(widths))[j]
-                        .replace("l", "left")
-                        .replace("c", "center")
-                        .replace("r", "right")
-                    ]
+                    code = (align or "l" * len(widths))[j]
+                    p.alignment = ALIGN[{"l": "left", "c": "center", "r": "right"}[code]]
                 self._runs(
                     p, str(val), bold=i < header_rows or i in bold_rows, italic=i in italic_rows, size=size
                 )
@@ -1067,7 +1080,7 @@ def r05():
         f"quyền địa phương hai cấp. Phường có {tdp} tổ dân phố."
     )
     r.para(
-        f"Ngay sau khi đi vào hoạt động, UBND phường đã kiện toàn bộ máy, ổn định Trung tâm Phục vụ hành chính "
+        "Ngay sau khi đi vào hoạt động, UBND phường đã kiện toàn bộ máy, ổn định Trung tâm Phục vụ hành chính "
         "công, bảo đảm hoạt động thông suốt, không để gián đoạn việc giải quyết thủ tục cho người dân, "
         "doanh nghiệp."
     )
@@ -1102,8 +1115,8 @@ def r05():
         ["7", "Tỷ lệ thu gom rác thải sinh hoạt trong ngày", "%", "100", "100", "100,0"],
     ]
     r.grid(
-        [head1, head2] + body,
-        [1.1, 6.4, 2.1, 2.3, 2.3, 2.3],
+        [head1, head2, *body],
+        [1.3, 6.2, 2.1, 2.3, 2.3, 2.3],
         header_rows=2,
         merges=[((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (1, 2)), ((0, 3), (0, 5))],
         align="clcrrr",
@@ -1498,10 +1511,10 @@ def r06():
 
     # ---- appendices, landscape
     r.landscape()
-    r.center(f"Phụ lục 01", size=13)
+    r.center("Phụ lục 01", size=13)
     r.center(f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}", size=13)
     r.center(
-        f"(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
+        "(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
         bold=False,
         italic=True,
         after=4,
@@ -1523,7 +1536,7 @@ def r06():
     r.center("Phụ lục 02", size=13)
     r.center(f"TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM {year}", size=13)
     r.center(
-        f"(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
+        "(Kèm theo Báo cáo số 21/BC-UBND ngày 09/01/2025 của UBND quận Ba Đình)",
         bold=False,
         italic=True,
         after=4,
@@ -1587,3 +1600,664 @@ def r06():
     e.trap(f"'{exemplars_city} gương được UBND Thành phố biểu dương' is city-level")
     e.trap(f"next year: '{n(next_rev)} tỷ đồng', '{n(next_jobs)} lao động', 'trên {disb_target}%'")
     return "06-ba-dinh-2024-nhieu-trang-phu-luc", r, e, dt.datetime(2025, 1, 9, 8, 0), True
+
+
+# =========================================================================== 07 Long Biên 2023
+# Table "TH năm 2022 | KH năm 2023 | Ước TH năm 2023 | So sánh (%) [Với KH | Với CK] | KH năm 2024".
+
+
+def r07():
+    unit, year = "long-bien", 2023
+    rows = {  # key: (chỉ tiêu, ĐVT, TH 2022, KH 2023, ước TH 2023, KH 2024, decimals)
+        "rev": (
+            "Tổng thu ngân sách nhà nước trên địa bàn",
+            "Tỷ đồng",
+            D("8756.0"),
+            D("9250.0"),
+            D("9842.0"),
+            D("10300.0"),
+            1,
+        ),
+        "nqd": (
+            "Trong đó: thu thuế, phí ngoài quốc doanh",
+            "Tỷ đồng",
+            D("3105.2"),
+            D("3300.0"),
+            D("3486.5"),
+            D("3650.0"),
+            1,
+        ),
+        "spend": (
+            "Chi ngân sách địa phương",
+            "Tỷ đồng",
+            D("3912.4"),
+            D("4420.0"),
+            D("4108.6"),
+            D("4650.0"),
+            1,
+        ),
+        "disb": (
+            "Vốn đầu tư công giải ngân",
+            "Tỷ đồng",
+            D("1820.0"),
+            D("2150.0"),
+            D("1978.0"),
+            D("2400.0"),
+            1,
+        ),
+        "dn": ("Số doanh nghiệp thành lập mới", "Doanh nghiệp", 1186, 1250, 1312, 1350, 0),
+        "jobs": ("Giải quyết việc làm", "Lao động", 4512, 4600, 4835, 4700, 0),
+        "poor": ("Số hộ nghèo giảm", "Hộ", 38, 30, 36, 25, 0),
+    }
+    cmp = {k: (ratio(v[4], v[3]), ratio(v[4], v[2])) for k, v in rows.items()}
+    rev_prev, rev_plan, rev, rev_next = rows["rev"][2:6]
+    att, yoy = cmp["rev"]
+    assert (att, yoy) == (D("106.4"), D("112.4"))
+    disb = cmp["disb"][0]
+    assert disb == D("92.0")
+    jobs = rows["jobs"][4]
+    hdnd_target, hdnd_pct = D("9500"), D("103.6")
+    check_ratio(rev, hdnd_target, hdnd_pct)
+    admin_prev, admin, bhyt = D("99.52"), D("99.87"), ("93,6", "94,5", "94,8", "95,0")
+    t_met, t_all, t_over, t_next = 18, 18, 7, 19
+    mv, kt_tt, kt_cn, up_tt, up_cn = 9, 478, 1215, 29, 40
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN LONG BIÊN"], "Số: 402/BC-UBND", "Long Biên, ngày 12 tháng 12 năm 2023")
+    r.title(
+        ["BÁO CÁO"],
+        [
+            f"Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm {year}\n"
+            "và kết quả công tác thi đua, khen thưởng"
+        ],
+    )
+    r.head("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU")
+    r.para(
+        f"Năm {year}, quận hoàn thành {t_met}/{t_all} chỉ tiêu, trong đó {z(t_over)} chỉ tiêu vượt kế hoạch. "
+        "Kết quả một số chỉ tiêu chủ yếu như sau:"
+    )
+    h1 = [
+        "TT",
+        "Chỉ tiêu",
+        "ĐVT",
+        f"TH năm {year - 1}",
+        f"KH năm {year}",
+        f"Ước TH năm {year}",
+        "So sánh (%)",
+        None,
+        f"KH năm {year + 1}",
+    ]
+    h2 = [None, None, None, None, None, None, "Với KH", "Với CK", None]
+    body, i = [], 0
+    for k, (label, dvt, a, b, c, d, dec) in rows.items():
+        sub = label.startswith("Trong đó")
+        if not sub:
+            i += 1
+        body.append(
+            [
+                "" if sub else str(i),
+                label,
+                dvt,
+                n(a, dec),
+                n(b, dec),
+                n(c, dec),
+                n(cmp[k][0], 1),
+                n(cmp[k][1], 1),
+                n(d, dec),
+            ]
+        )
+    body.append(
+        [
+            str(i + 1),
+            "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn",
+            "%",
+            n(admin_prev, 2),
+            "≥ 98",
+            n(admin, 2),
+            "-",
+            "-",
+            "≥ 98,5",
+        ]
+    )
+    body.append([str(i + 2), "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", *bhyt[:3], "-", "-", bhyt[3]])
+    merges = [((0, c), (1, c)) for c in (0, 1, 2, 3, 4, 5, 8)] + [((0, 6), (0, 7))]
+    r.grid(
+        [h1, h2, *body],
+        [1.0, 4.5, 1.6, 1.7, 1.7, 1.7, 1.3, 1.3, 1.6],
+        header_rows=2,
+        merges=merges,
+        align="cllrrrrrr",
+        size=10,
+        italic_rows=(3,),
+    )
+    r.para(
+        f"__Ghi chú: Kế hoạch thu ngân sách năm {year} là dự toán Thành phố giao, kế hoạch vốn đầu tư "
+        f"công là kế hoạch Thành phố giao; số ước thực hiện là số ước cả năm {year}.__",
+        indent=False,
+        size=11,
+    )
+    r.head("II. ĐÁNH GIÁ MỘT SỐ LĨNH VỰC")
+    r.para(
+        f"Thu ngân sách vượt dự toán Thành phố giao và bằng {n(hdnd_pct, 1)}% chỉ tiêu phấn đấu HĐND quận giao "
+        f"({n(hdnd_target)} tỷ đồng); số thu tăng chủ yếu từ thu tiền sử dụng đất các dự án khu đô thị. Chi "
+        "ngân sách bảo đảm đúng dự toán, tiết kiệm chi thường xuyên."
+    )
+    r.para(
+        "Giải ngân vốn đầu tư công chưa đạt kế hoạch do dự án cải tạo, mở rộng đường Nguyễn Văn Cừ và một số "
+        "dự án hạ tầng khu tái định cư còn vướng mắc giải phóng mặt bằng. Tỷ lệ hồ sơ thủ tục hành chính "
+        "giải quyết đúng hạn tiếp tục được nâng lên."
+    )
+    r.head("III. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.para(
+        f"UBND quận phát động {z(mv)} phong trào thi đua; Chủ tịch UBND quận khen thưởng {kt_tt} lượt tập thể, "
+        f"{n(kt_cn)} lượt cá nhân; đề nghị Thành phố khen thưởng {up_tt} tập thể, {up_cn} cá nhân."
+    )
+    r.head(f"IV. KẾ HOẠCH NĂM {year + 1}")
+    r.para(
+        f"Năm {year + 1} phấn đấu thu ngân sách {n(rev_next)} tỷ đồng, hoàn thành {t_next} chỉ tiêu kinh tế - "
+        "xã hội (các chỉ tiêu cụ thể tại cột “KH năm 2024” của bảng trên)."
+    )
+    r.signature(
+        ["- TT Quận ủy, TT HĐND quận;", "- Cụm thi đua số 8;", "- Lưu: VT, TCKH."],
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "Bùi Quốc Hưng",
+    )
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.money("budget_revenue_plan", rev_plan, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.pct("budget_revenue_yoy_pct", yoy)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("commended_collectives", kt_tt)
+    e.count("commended_individuals", kt_cn)
+    e.trap(
+        f"'KH năm {year + 1}' column is next year's plan (revenue {n(rev_next, 1)}, jobs {n(rows['jobs'][5])})"
+    )
+    e.trap(
+        f"'TH năm {year - 1}' column is the previous year (revenue {n(rev_prev, 1)}, jobs {n(rows['jobs'][2])}, "
+        f"TTHC {n(admin_prev, 2)})"
+    )
+    e.trap(
+        "'So sánh (%)' merged header over 'Với KH' (attainment) and 'Với CK' (yoy); values only in the table"
+    )
+    e.trap(
+        "'Trong đó: thu thuế, phí ngoài quốc doanh' row is a component; 'Chi ngân sách địa phương' row is "
+        "expenditure"
+    )
+    e.trap(
+        f"disbursement only as a money row: 'Với KH' {n(disb, 1)} is the rate (the note under the table says the plan is the City's)"
+    )
+    e.trap(
+        f"'{n(hdnd_pct, 1)}% chỉ tiêu phấn đấu HĐND quận giao ({n(hdnd_target)} tỷ đồng)' is the district "
+        "stretch baseline"
+    )
+    e.trap(
+        f"'{z(t_over)} chỉ tiêu vượt' subset; next year '{t_next} chỉ tiêu'; proposal '{up_tt} tập thể, "
+        f"{up_cn} cá nhân'"
+    )
+    return "07-long-bien-2023-uoc-th-va-kh-nam-sau", r, e, dt.datetime(2023, 12, 12, 8, 0), False
+
+
+# =========================================================================== 08 phường Ngọc Hà 2025
+# One page, bullet list "- Thu NSNN: ..." with 5 figures.
+
+
+def r08():
+    unit, year = "phuong-ngoc-ha", 2025
+    rev, att = D("392.450"), D("104.6")  # "392,450 tỷ đồng" = 392 tỷ 450 triệu
+    admin = D("99.6")
+    mv, mv_tx, mv_dot = 3, 1, 2
+    assert mv == mv_tx + mv_dot
+    models = 7
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "PHƯỜNG NGỌC HÀ"], "Số: 214/BC-UBND", "Ngọc Hà, ngày 22 tháng 12 năm 2025")
+    r.title(
+        ["BÁO CÁO TÓM TẮT"],
+        [
+            f"Kết quả thực hiện nhiệm vụ năm {year} phục vụ bình xét thi đua\n"
+            f"(từ ngày 01/7/{year} đến ngày 31/12/{year})"
+        ],
+    )
+    r.para(
+        "Thực hiện Công văn số 3318/SNV-TĐKT ngày 02/12/2025 của Sở Nội vụ về việc tổng hợp kết quả phục vụ "
+        "bình xét thi đua năm 2025, UBND phường Ngọc Hà báo cáo tóm tắt một số kết quả chủ yếu như sau:"
+    )
+    r.bullets(
+        [
+            f"Thu NSNN: {n(rev, 3)} tỷ đồng, đạt {n(att, 1)}% dự toán Thành phố giao.",
+            f"Tỷ lệ giải quyết TTHC đúng hạn: {n(admin, 1)}%.",
+            f"Số phong trào phát động: {z(mv)} ({z(mv_tx)} phong trào thường xuyên, {z(mv_dot)} phong trào theo đợt).",
+            f"Số mô hình, cách làm hay được công nhận: {z(models)}.",
+        ]
+    )
+    r.para("UBND phường Ngọc Hà kính báo cáo./.")
+    r.signature(
+        ["- Sở Nội vụ (Phòng TĐKT);", "- Đảng ủy phường;", "- Lưu: VT."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Hoàng Văn Nam",
+    )
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.pct("admin_ontime_pct", admin)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.trap(
+        f"'{n(rev, 3)} tỷ đồng' has a decimal comma with three digits: {n(rev * 1000)} triệu, not "
+        f"{n(rev * 1000)} tỷ"
+    )
+    e.trap(f"movements total {z(mv)} with components in parentheses ({z(mv_tx)} + {z(mv_dot)}); do not add")
+    e.trap(
+        "2025 ward, half-year of existence; no targets_met/targets_total stated (missing_required expected "
+        "on the document, not a figure); 'Công văn số 3318/SNV-TĐKT ngày 02/12/2025'"
+    )
+    return "08-phuong-ngoc-ha-2025-tom-tat", r, e, dt.datetime(2025, 12, 22, 8, 0), False
+
+
+# =========================================================================== 09 Ba Đình 2021
+# Number words ("mười lăm", "hai mươi tư"), leading zeros, "lượt"; revenue to a cut-off date.
+
+
+def r09():
+    unit, year = "ba-dinh", 2021
+    cutoff = (15, 12)
+    as_of = f"{year}-{cutoff[1]:02d}-{cutoff[0]:02d}"
+    rev, att, yoy_g = D("4536.2"), D("97.12"), D("6.8")
+    t_met, t_all = 9, 10
+    hs_in, admin = 73418, D("99.9")
+    jobs = 4870
+    mv, mv_tx, mv_city, mv_cluster = 15, 2, 6, 3
+    models = 24
+    exemplars, exemplars_city = 176, 9
+    kt_tt, kt_cn = 684, 1529
+    cd_tt, cd_cn, dx_tt, dx_cn = 245, 190, 13, 27
+    city_flag, city_bk = 3, 5
+    volunteers, rank_par = 2000, 6
+
+    r = Report()
+    r.header(
+        ["UBND THÀNH PHỐ HÀ NỘI", "UBND QUẬN BA ĐÌNH"],
+        "Số: 509/BC-UBND",
+        "Ba Đình, ngày 20 tháng 12 năm 2021",
+    )
+    r.title(["BÁO CÁO"], [f"Tổng kết phong trào thi đua yêu nước và công tác khen thưởng năm {year}"])
+    r.head("I. BỐI CẢNH")
+    r.para(
+        f"Năm {year} diễn ra trong bối cảnh dịch bệnh COVID-19 diễn biến phức tạp, quận phải thực hiện giãn "
+        "cách xã hội nhiều đợt. Với tinh thần “chống dịch như chống giặc”, quận đã huy động hơn "
+        f"{n(volunteers)} lượt cán bộ, đoàn viên, tình nguyện viên tham gia các tổ COVID cộng đồng, vừa phòng, "
+        "chống dịch hiệu quả, vừa duy trì phát triển kinh tế - xã hội."
+    )
+    r.head("II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    r.para(
+        f"Tính đến ngày {cutoff[0]}/{cutoff[1]}/{year}, thu ngân sách nhà nước trên địa bàn đạt {n(rev, 1)} tỷ "
+        f"đồng, bằng {n(att, 2)}% dự toán Thành phố giao, tăng {n(yoy_g, 1)}% so với cùng kỳ năm 2020; dự "
+        "kiến đến hết năm hoàn thành vượt dự toán."
+    )
+    r.para(
+        f"Quận đạt và vượt {z(t_met)}/{t_all} chỉ tiêu kinh tế - xã hội HĐND quận giao. Bộ phận Một cửa tiếp "
+        f"nhận {n(hs_in)} lượt hồ sơ, tỷ lệ giải quyết đúng hạn đạt {n(admin, 1)}%. Giải quyết việc làm cho "
+        f"{n(jobs)} lượt người lao động. Chỉ số cải cách hành chính của quận xếp thứ {rank_par}/30 quận, huyện, "
+        "thị xã."
+    )
+    r.head("III. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA")
+    r.para(
+        f"UBND quận đã phát động {words(mv)} phong trào thi đua, trong đó có {words(mv_tx)} phong trào thi "
+        f"đua thường xuyên và {words(mv - mv_tx)} phong trào thi đua theo chuyên đề, đợt cao điểm; đồng thời "
+        f"hưởng ứng {words(mv_city)} phong trào do Trung ương, Thành phố phát động. Ngoài ra, Cụm thi đua số 8 "
+        f"phát động {words(mv_cluster)} phong trào thi đua chung, quận đã tích cực tham gia."
+    )
+    r.para(
+        f"Qua các phong trào, quận công nhận {words(models)} mô hình, cách làm hay trong các lĩnh vực phòng, "
+        "chống dịch, an sinh xã hội, chuyển đổi số; hàng trăm mô hình “Dân vận khéo” được duy trì ở các "
+        f"phường. Quận biểu dương {exemplars} gương điển hình tiên tiến, “Người tốt, việc tốt”; {z(exemplars_city)} "
+        "cá nhân được UBND Thành phố biểu dương."
+    )
+    r.head("IV. CÔNG TÁC KHEN THƯỞNG")
+    r.para(
+        f"UBND quận đã khen thưởng {kt_tt} lượt tập thể, {n(kt_cn)} lượt cá nhân; trong đó khen thưởng chuyên "
+        f"đề {cd_tt} lượt tập thể, {cd_cn} lượt cá nhân và khen thưởng đột xuất {z(dx_tt)} lượt tập thể, "
+        f"{z(dx_cn)} lượt cá nhân có thành tích trong phòng, chống dịch COVID-19."
+    )
+    r.para(
+        f"UBND Thành phố tặng {z(city_flag)} Cờ thi đua, {z(city_bk)} Bằng khen cho các tập thể của quận. Tại "
+        "hội nghị tổng kết, Cụm thi đua số 8 thống nhất đề nghị 06/6 quận hoàn thành xuất sắc nhiệm vụ; quận "
+        "Ba Đình xếp thứ hai trong Cụm."
+    )
+    r.head(f"V. PHƯƠNG HƯỚNG NĂM {year + 1}")
+    r.para(
+        "Tiếp tục đổi mới nội dung, hình thức các phong trào thi đua; phấn đấu hoàn thành 10/10 chỉ tiêu "
+        "năm 2022."
+    )
+    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Đặng Thị Lan Anh")
+
+    e = Expected(unit, year)
+    pp = {"flags": ["partial_period"], "as_of": as_of}
+    e.money("budget_revenue_actual", rev, TY, **pp)
+    e.pct("budget_revenue_attainment_pct", att, **pp)
+    e.growth("budget_revenue_yoy_pct", yoy_g, **pp)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.count("exemplars_honoured", exemplars)
+    e.count("commended_collectives", kt_tt)
+    e.count("commended_individuals", kt_cn)
+    e.trap(
+        f"revenue figures are to {cutoff[0]}/{cutoff[1]}/{year} (partial_period, as_of {as_of}); "
+        "'dự kiến đến hết năm hoàn thành vượt' is a forecast"
+    )
+    e.trap(
+        f"number words: '{words(mv)}' = {mv} movements (components '{words(mv_tx)}' + '{words(mv - mv_tx)}'), "
+        f"'{words(models)}' = {models} models; '{words(mv_city)}' central/city and '{words(mv_cluster)}' "
+        "cluster movements are not the unit's"
+    )
+    e.trap(
+        f"leading zeros '{z(t_met)}/{t_all} chỉ tiêu'; '06/6 quận' is a cluster statement; rank "
+        f"'{rank_par}/30' and 'xếp thứ hai trong Cụm'"
+    )
+    e.trap(
+        f"'lượt' counts: {n(hs_in)} lượt hồ sơ, {n(volunteers)} lượt tình nguyện viên; jobs '{n(jobs)} lượt'"
+    )
+    e.trap(f"subsets of the commendation total: chuyên đề {cd_tt}/{cd_cn}, đột xuất {z(dx_tt)}/{z(dx_cn)}")
+    e.trap(
+        f"'hàng trăm mô hình' vague; '{z(exemplars_city)} cá nhân được UBND Thành phố biểu dương'; city awards "
+        f"{z(city_flag)} Cờ, {z(city_bk)} Bằng khen; next year '10/10 chỉ tiêu năm 2022'"
+    )
+    return "09-ba-dinh-2021-so-bang-chu-luot", r, e, dt.datetime(2021, 12, 20, 8, 0), False
+
+
+# =========================================================================== 10 Đống Đa 2024
+# Trap-heavy: expenditure %, district stretch target, previous-year values, "6/6 quận", components,
+# ranks, proposals upwards, city-level exemplars, next-year plans, a two-year merged-header table.
+
+
+def r10():
+    unit, year = "dong-da", 2024
+    rev_plan, att, rev = D("14905.0"), D("101.8"), D("15173.3")
+    check_ratio(rev, rev_plan, att)
+    hdnd, hdnd_pct = D("15740"), D("96.4")
+    check_ratio(rev, hdnd, hdnd_pct)
+    rev_prev, rev_prev_pct, yoy_g = D("14127.8"), D("101.2"), D("7.4")
+    check_ratio(rev, rev_prev, 100 + yoy_g)
+    nqd, nqd_pct, nqd_prev, nqd_prev_pct, land = D("6742.3"), D("103.4"), D("6210.5"), D("98.7"), D("1105.0")
+    spend, spend_pct, spend_q, spend_prev, spend_prev_pct = (
+        D("3125.4"),
+        D("87.3"),
+        D("79.6"),
+        D("2984.1"),
+        D("85.6"),
+    )
+    disb_ty, disb, disb_q, disb_prev, disb_prev_pct = (
+        D("1487.0"),
+        D("102.6"),
+        D("91.2"),
+        D("1302.6"),
+        D("96.4"),
+    )
+    cluster_rev = 61420
+    t_met, t_all, t_over, t_prev = 13, 14, 6, 12
+    schools_ok, schools, rank_par, rank_cluster = 44, 63, 4, 2
+    admin, late, admin_prev = D("99.93"), D("0.07"), D("99.81")
+    jobs, next_jobs = 5318, 5500
+    mv, mv_city, mv_cluster = 7, 11, 2
+    models, models_cluster = 96, 38
+    exemplars, exemplars_city = 312, 28
+    kt_tt, kt_cn, cd_tt, cd_cn = 1087, 2964, 298, 845
+    up_bk_tt, up_bk_cn, up_flag, city_bk_tt, city_bk_cn = 46, 73, 4, 52, 61
+    next_rev, next_mv = 16400, 8
+
+    r = Report()
+    r.header(["ỦY BAN NHÂN DÂN", "QUẬN ĐỐNG ĐA"], "Số: 06/BC-UBND", "Đống Đa, ngày 08 tháng 01 năm 2025")
+    r.title(
+        ["BÁO CÁO"],
+        [f"Tổng kết công tác thi đua, khen thưởng năm {year}\n(Đơn vị thành viên Cụm thi đua số 8)"],
+    )
+    r.head("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI")
+    r.head("1. Tài chính - ngân sách", indent=True)
+    r.para(
+        f"Dự toán thu ngân sách năm {year} Thành phố giao cho quận là {n(rev_plan, 1)} tỷ đồng; HĐND quận giao "
+        f"chỉ tiêu phấn đấu {n(hdnd)} tỷ đồng. Thu ngân sách nhà nước trên địa bàn ước thực hiện "
+        f"{n(rev, 1)} tỷ đồng, đạt {n(att, 1)}% dự toán Thành phố giao, bằng {n(hdnd_pct, 1)}% so với chỉ tiêu "
+        f"HĐND quận giao, tăng {n(yoy_g, 1)}% so với năm 2023 ({n(rev_prev, 1)} tỷ đồng)."
+    )
+    r.para(
+        f"Trong đó, thu thuế ngoài quốc doanh đạt {n(nqd, 1)} tỷ đồng; riêng số thu từ tiền sử dụng đất đạt "
+        f"{n(land, 1)} tỷ đồng. Chi ngân sách địa phương ước thực hiện {n(spend, 1)} tỷ đồng, đạt "
+        f"{n(spend_pct, 1)}% dự toán Thành phố giao và bằng {n(spend_q, 1)}% so với kế hoạch quận giao."
+    )
+    r.para("__ĐVT: Tỷ đồng__", align="right", indent=False, size=11)
+    rows = [
+        ["Nội dung", "Năm 2023", None, f"Năm {year}", None],
+        [None, "Thực hiện", "% so DT", "Ước thực hiện", "% so DT"],
+        ["Tổng thu NSNN trên địa bàn", n(rev_prev, 1), n(rev_prev_pct, 1), n(rev, 1), n(att, 1)],
+        ["Trong đó: thu thuế ngoài quốc doanh", n(nqd_prev, 1), n(nqd_prev_pct, 1), n(nqd, 1), n(nqd_pct, 1)],
+        ["Chi ngân sách địa phương", n(spend_prev, 1), n(spend_prev_pct, 1), n(spend, 1), n(spend_pct, 1)],
+        ["Giải ngân vốn đầu tư công", n(disb_prev, 1), n(disb_prev_pct, 1), n(disb_ty, 1), n(disb, 1)],
+    ]
+    r.grid(
+        rows,
+        [6.4, 2.6, 2.0, 2.8, 2.0],
+        header_rows=2,
+        merges=[((0, 0), (1, 0)), ((0, 1), (0, 2)), ((0, 3), (0, 4))],
+        align="lrrrr",
+        size=11,
+        italic_rows=(3,),
+    )
+    r.head("2. Đầu tư công", indent=True)
+    r.para(
+        f"Giải ngân vốn đầu tư công ước đạt {n(disb_ty, 1)} tỷ đồng, bằng {n(disb, 1)}% kế hoạch Thành phố "
+        f"giao, bằng {n(disb_q, 1)}% kế hoạch quận giao."
+    )
+    r.head("3. Kết quả thực hiện các chỉ tiêu", indent=True)
+    r.para(
+        f"Quận hoàn thành {t_met}/{t_all} chỉ tiêu, trong đó {z(t_over)} chỉ tiêu vượt (năm 2023 đạt "
+        f"{t_prev}/{t_prev} chỉ tiêu). Toàn quận có {schools_ok}/{schools} trường công lập đạt chuẩn quốc gia. "
+        f"Chỉ số cải cách hành chính xếp thứ {rank_par}/30 quận, huyện, thị xã; quận xếp thứ {rank_cluster} "
+        "trong Cụm thi đua số 8."
+    )
+    r.para(
+        f"Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt {n(admin, 2)}%, trễ hạn {n(late, 2)}% (năm "
+        f"2023 đạt {n(admin_prev, 2)}%). Giải quyết việc làm cho {n(jobs)} lao động."
+    )
+    r.head("4. Kết quả chung của Cụm thi đua số 8", indent=True)
+    r.para(
+        f"Năm {year}, 6/6 quận trong Cụm hoàn thành vượt dự toán thu ngân sách; tổng thu toàn Cụm đạt "
+        f"{n(cluster_rev)} tỷ đồng. Cụm thi đua số 8 phát động {z(mv_cluster)} phong trào thi đua chung; các "
+        f"đơn vị trong Cụm đăng ký {models_cluster} mô hình thi đua."
+    )
+    r.head("II. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
+    r.para(
+        f"Triển khai {mv_city} phong trào do Trung ương, Thành phố phát động; UBND quận phát động {z(mv)} phong "
+        "trào thi đua thường xuyên và theo chuyên đề."
+    )
+    r.para(
+        f"Công nhận {models} sáng kiến, mô hình, cách làm hay; duy trì hàng trăm mô hình “Dân vận khéo”. Biểu "
+        f"dương {exemplars} điển hình tiên tiến, “Người tốt, việc tốt”; được Thành phố biểu dương "
+        f"{exemplars_city} cá nhân."
+    )
+    r.para(
+        f"UBND quận khen thưởng {n(kt_tt)} lượt tập thể, {n(kt_cn)} lượt cá nhân, trong đó khen thưởng chuyên "
+        f"đề {cd_tt} lượt tập thể, {cd_cn} lượt cá nhân. UBND Thành phố tặng Bằng khen cho {city_bk_tt} tập "
+        f"thể, {city_bk_cn} cá nhân. Quận đã đề nghị Chủ tịch UBND Thành phố tặng Bằng khen cho {up_bk_tt} "
+        f"tập thể, {up_bk_cn} cá nhân; đề nghị tặng Cờ thi đua cho {z(up_flag)} tập thể."
+    )
+    r.head(f"III. PHƯƠNG HƯỚNG NĂM {year + 1}")
+    r.para(
+        f"Năm {year + 1}: phấn đấu thu ngân sách {n(next_rev)} tỷ đồng; hoàn thành 15/15 chỉ tiêu; phát động "
+        f"{z(next_mv)} phong trào thi đua; giải quyết việc làm cho {n(next_jobs)} lao động."
+    )
+    r.signature(RECIPIENTS_DISTRICT, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Đình Phúc")
+
+    e = Expected(unit, year)
+    e.money("budget_revenue_actual", rev, TY)
+    e.money("budget_revenue_plan", rev_plan, TY)
+    e.pct("budget_revenue_attainment_pct", att)
+    e.growth("budget_revenue_yoy_pct", yoy_g)
+    e.pct("public_investment_disbursement_pct", disb)
+    e.count("targets_met", t_met)
+    e.count("targets_total", t_all)
+    e.pct("admin_ontime_pct", admin)
+    e.count("jobs_created", jobs)
+    e.count("movements_launched", mv)
+    e.count("models_recognised", models)
+    e.count("exemplars_honoured", exemplars)
+    e.count("commended_collectives", kt_tt)
+    e.count("commended_individuals", kt_cn)
+    e.trap(
+        f"district stretch target 'HĐND quận giao chỉ tiêu phấn đấu {n(hdnd)} tỷ' and "
+        f"'{n(hdnd_pct, 1)}% so với chỉ tiêu HĐND quận giao'"
+    )
+    e.trap(
+        f"previous year: revenue {n(rev_prev, 1)} ({n(rev_prev_pct, 1)}%), 'Năm 2023' table columns, "
+        f"'{t_prev}/{t_prev} chỉ tiêu', TTHC {n(admin_prev, 2)}%"
+    )
+    e.trap(
+        f"components: thuế ngoài quốc doanh {n(nqd, 1)}, tiền sử dụng đất {n(land, 1)}; expenditure "
+        f"{n(spend, 1)} tỷ, {n(spend_pct, 1)}% / {n(spend_q, 1)}%"
+    )
+    e.trap(f"disbursement two baselines: {n(disb, 1)}% City (take) vs {n(disb_q, 1)}% quận")
+    e.trap(
+        f"cluster: '6/6 quận', 'toàn Cụm {n(cluster_rev)} tỷ', Cụm phát động {z(mv_cluster)} phong trào, "
+        f"Cụm đăng ký {models_cluster} mô hình; {mv_city} central/city movements"
+    )
+    e.trap(
+        f"ratios/ranks: '{z(t_over)} chỉ tiêu vượt', '{schools_ok}/{schools} trường', 'thứ {rank_par}/30', "
+        f"'thứ {rank_cluster} trong Cụm'; late share {n(late, 2)}%"
+    )
+    e.trap(
+        f"'hàng trăm mô hình'; city-level exemplars {exemplars_city}; subset chuyên đề {cd_tt}/{cd_cn}; city "
+        f"Bằng khen {city_bk_tt}/{city_bk_cn}; proposals {up_bk_tt}/{up_bk_cn} and {z(up_flag)} Cờ"
+    )
+    e.trap(f"next year: {n(next_rev)} tỷ, 15/15 chỉ tiêu, {z(next_mv)} phong trào, {n(next_jobs)} lao động")
+    return "10-dong-da-2024-nhieu-bay", r, e, dt.datetime(2025, 1, 8, 8, 0), True
+
+
+# =========================================================================== output checks
+
+
+def normalise_pdf(path: Path, when: dt.datetime) -> None:
+    """Make LibreOffice's output reproducible: fixed CreationDate, /ID and DocChecksum (same lengths)."""
+    import hashlib
+    import re
+
+    b = path.read_bytes()
+    h = hashlib.md5(path.stem.encode()).hexdigest().upper().encode()
+    stamp = when.strftime("D:%Y%m%d%H%M%S").encode()
+    b2, k1 = re.subn(rb"/CreationDate\(D:\d{14}", b"/CreationDate(" + stamp, b)
+    b2, k2 = re.subn(
+        rb"/ID \[ <[0-9A-F]{32}>(\s*)<[0-9A-F]{32}> \]",
+        lambda m: b"/ID [ <" + h + b">" + m.group(1) + b"<" + h + b"> ]",
+        b2,
+    )
+    b2, _ = re.subn(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + h, b2)
+    assert len(b2) == len(b) and k1 == 1 and k2 == 1, path
+    path.write_bytes(b2)
+
+
+MUST_RENDER = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "BÁO CÁO",
+    "ỦY BAN NHÂN DÂN",
+]
+
+
+def docx_text(path: Path) -> str:
+    d = Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+
+    def cells(tables):
+        for t in tables:
+            for row in t.rows:
+                for c in row.cells:
+                    parts.extend(p.text for p in c.paragraphs)
+                    cells(c.tables)
+
+    cells(d.tables)
+    return " ".join(parts)
+
+
+def verify(built, with_pdf: bool) -> list[str]:
+    """Every expected figure's number is visible in the docx (and the PDF), diacritics included."""
+    import re
+    import unicodedata
+
+    failures = []
+    for name, expected, want_pdf in built:
+        sources = {"docx": docx_text(OUT / f"{name}.docx")}
+        if with_pdf and want_pdf:
+            import pdfplumber
+
+            with pdfplumber.open(OUT / f"{name}.pdf") as pdf:
+                sources["pdf"] = " ".join(pg.extract_text() or "" for pg in pdf.pages)
+                pages = len(pdf.pages)
+            if name.startswith("06-") and pages < 6:
+                failures.append(f"{name}: only {pages} pages")
+        for kind, text in sources.items():
+            text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+            for must in MUST_RENDER:
+                if must not in text:
+                    failures.append(f"{name}.{kind}: missing {must!r}")
+            if "\ufffd" in text:
+                failures.append(f"{name}.{kind}: replacement characters")
+            for code, renderings in expected.shown.items():
+                if not any(
+                    re.search(r"(?<![\d.,])" + re.escape(s) + r"(?![\d]|[.,]\d)", text) for s in renderings
+                ):
+                    failures.append(f"{name}.{kind}: {code} not shown as any of {sorted(renderings)}")
+    return failures
+
+
+# =========================================================================== main
+
+REPORTS = [r01, r02, r03, r04, r05, r06, r07, r08, r09, r10]
+
+
+def main(argv: list[str]) -> int:
+    make_pdf = "--no-pdf" not in argv
+    to_convert, stamps, built = [], {}, []
+    for build in REPORTS:
+        name, report, expected, when, want_pdf = build()
+        built.append((name, expected, want_pdf))
+        docx_path = OUT / f"{name}.docx"
+        report.save(docx_path, title=name, author="UBND", when=when)
+        (OUT / f"{name}.expected.json").write_text(expected.dump(), encoding="utf-8")
+        if want_pdf:
+            to_convert.append(docx_path)
+            stamps[docx_path] = when
+        print(f"wrote {docx_path.name}")
+    assert len(to_convert) == 6
+    if make_pdf:
+        cmd = [
+            "soffice",
+            f"-env:UserInstallation={LO_PROFILE}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(OUT),
+            *map(str, to_convert),
+        ]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, timeout=900)
+        for p in to_convert:
+            normalise_pdf(p.with_suffix(".pdf"), stamps[p])
+            print(f"wrote {p.with_suffix('.pdf').name}")
+    failures = verify(built, make_pdf)
+    for f in failures:
+        print("VERIFY FAILED:", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
