@@ -48,6 +48,12 @@ class Unit:
 @dataclass
 class UnitRegistry:
     units: list[Unit] = field(default_factory=list)
+    _by_key: dict[str, list[Unit]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for unit in self.units:
+            for key in unit.name_keys():
+                self._by_key.setdefault(key, []).append(unit)
 
     def get(self, unit_id: str) -> Unit:
         for unit in self.units:
@@ -57,8 +63,7 @@ class UnitRegistry:
 
     def match(self, text: str, on: date | None = None, level: str | None = None) -> list[Unit]:
         """Units whose name or alias is ``text`` (folded), valid on ``on`` and of ``level`` when given."""
-        key = fold_key(text)
-        hits = [u for u in self.units if key in u.name_keys()]
+        hits = list(self._by_key.get(fold_key(text), ()))
         if level:
             hits = [u for u in hits if u.level == level]
         if on:
