@@ -1,0 +1,109 @@
+"""Emulation clusters as data: one file per (organiser, cluster number, year).
+
+A cluster is keyed by organiser, number and year — never by number alone: the Fatherland Front runs its
+own "Cụm thi đua số 1" with the same six districts, and Hanoi reassigns cluster numbers over time. Files
+live in ``models/data/clusters/<organiser>.cum-<number>.<year>.toml``; more can be loaded from any folder
+(``THIDUA_CLUSTERS``, or a path given to :func:`load_clusters`).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from models.units import UnitRegistry, default_registry
+
+
+@dataclass(frozen=True)
+class Cluster:
+    organiser: str  # "ubnd-tp-ha-noi"
+    number: int
+    year: int
+    name: str
+    members: tuple[str, ...]
+    chair: str | None = None
+    vices: tuple[str, ...] = ()
+    organiser_name: str = ""
+    scoring: str = "default.v1"  # criteria configuration (scoring/data/<scoring>.toml)
+
+    @property
+    def id(self) -> str:
+        """Cluster id without the year: "ubnd-tp-ha-noi.cum-8"."""
+        return f"{self.organiser}.cum-{self.number}"
+
+    @property
+    def key(self) -> str:
+        """Cluster-year key: "ubnd-tp-ha-noi.cum-8.2021"."""
+        return f"{self.id}.{self.year}"
+
+
+@dataclass
+class ClusterRegistry:
+    clusters: list[Cluster] = field(default_factory=list)
+
+    def get(self, cluster: str, year: int) -> Cluster:
+        """By full id ("ubnd-tp-ha-noi.cum-8") or a unique short form ("cum-8"); the error lists what exists."""
+        hits = [
+            c for c in self.clusters if c.year == year and (c.id == cluster or c.id.endswith("." + cluster))
+        ]
+        if len(hits) == 1:
+            return hits[0]
+        known = ", ".join(sorted({f"{c.id} ({c.year})" for c in self.clusters}))
+        problem = "is ambiguous" if hits else "is not known"
+        raise KeyError(f"cluster {cluster!r} for {year} {problem}; known: {known}")
+
+    def of_unit(self, unit_id: str, year: int) -> list[Cluster]:
+        """Every cluster the unit belongs to in that year (several organisers may group the same units)."""
+        return [c for c in self.clusters if c.year == year and unit_id in c.members]
+
+
+def _cluster(data: dict, source: str, units: UnitRegistry) -> Cluster:
+    try:
+        cluster = Cluster(
+            organiser=data["organiser"],
+            number=int(data["number"]),
+            year=int(data["year"]),
+            name=data.get("name", f"Cụm thi đua số {data['number']}"),
+            members=tuple(data["members"]),
+            chair=data.get("chair"),
+            vices=tuple(data.get("vices", ())),
+            organiser_name=data.get("organiser_name", ""),
+            scoring=data.get("scoring", "default.v1"),
+        )
+    except KeyError as exc:
+        raise ValueError(
+            f"{source}: missing field {exc.args[0]!r} (need organiser, number, year, members)"
+        ) from None
+    for unit_id in (*cluster.members, *filter(None, [cluster.chair]), *cluster.vices):
+        units.get(unit_id)  # raises with the list of known units
+    outsiders = {u for u in (cluster.chair, *cluster.vices) if u} - set(cluster.members)
+    if outsiders:
+        raise ValueError(f"{source}: chair/vice-chairs {sorted(outsiders)} are not members of the cluster")
+    return cluster
+
+
+def load_clusters(*folders: str | Path, units: UnitRegistry | None = None) -> ClusterRegistry:
+    """The bundled clusters plus those in ``folders`` and in ``$THIDUA_CLUSTERS`` (a folder of .toml files)."""
+    units = units or default_registry()
+    sources: list[tuple[str, str]] = []
+    bundled = resources.files("models").joinpath("data/clusters")
+    sources += [
+        (p.name, p.read_text(encoding="utf-8")) for p in bundled.iterdir() if p.name.endswith(".toml")
+    ]
+    extra = [*folders, *filter(None, [os.environ.get("THIDUA_CLUSTERS")])]
+    for folder in extra:
+        sources += [(str(p), p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.toml"))]
+    clusters: dict[str, Cluster] = {}
+    for source, text in sorted(sources):
+        cluster = _cluster(tomllib.loads(text), source, units)
+        clusters[cluster.key] = cluster  # a later file for the same cluster-year replaces the bundled one
+    return ClusterRegistry(list(clusters.values()))
+
+
+@lru_cache(maxsize=1)
+def default_clusters() -> ClusterRegistry:
+    return load_clusters()
