@@ -46,7 +46,7 @@ class ClusterRegistry:
     clusters: list[Cluster] = field(default_factory=list)
 
     def get(self, cluster: str, year: int) -> Cluster:
-        """By full id ("ubnd-tp-ha-noi.cum-8") or a unique short form ("cum-8"); the error lists what exists."""
+        """By full id ("ubnd-tp-ha-noi.cum-8") or a unique short form ("cum-8"); errors list what exists."""
         hits = [
             c for c in self.clusters if c.year == year and (c.id == cluster or c.id.endswith("." + cluster))
         ]
@@ -87,7 +87,7 @@ def _cluster(data: dict, source: str, units: UnitRegistry) -> Cluster:
 
 
 def load_clusters(*folders: str | Path, units: UnitRegistry | None = None) -> ClusterRegistry:
-    """The bundled clusters plus those in ``folders`` and in ``$THIDUA_CLUSTERS`` (a folder of .toml files)."""
+    """The bundled clusters, plus those in ``folders`` and ``$THIDUA_CLUSTERS`` (folders of .toml files)."""
     units = units or default_registry()
     sources: list[tuple[str, str]] = []
     bundled = resources.files("models").joinpath("data/clusters")
