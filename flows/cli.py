@@ -97,12 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders of reports")
     extract.add_argument("--json", action="store_true", help="print JSON Lines, one object per document")
     extract.set_defaults(func=cmd_extract)
+    from flows.cli_pipeline import add_pipeline_verbs
+
+    add_pipeline_verbs(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (KeyError, ValueError, FileNotFoundError) as exc:
+        # a wrong unit, cluster, year or folder: say so plainly, no traceback
+        message = exc.args[0] if exc.args else str(exc)
+        print(f"thidua {args.command}: {message}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
