@@ -1,5 +1,6 @@
-# Two entry points (see README): `make demo` sets up and extracts the bundled samples;
-# `make test` sets up and runs lint and the test suite. Both create .venv on first use.
+# Two entry points (see README): `make demo` sets up and runs the nightly job once over the bundled samples
+# (SQLite and originals under ./.thidua, Prefect without a server); `make test` sets up and runs lint and
+# the test suite. Both create .venv on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -14,8 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/thidua extract samples/
-	$(BIN)/python -m extractors.evaluate samples/ samples/independent/
+	DO_NOT_TRACK=1 $(BIN)/thidua run --inbox samples/ --manual samples/manual
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q
@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 evaluate: $(STAMP)
-	$(BIN)/python -m extractors.evaluate samples/ samples/independent/ --verbose
+	$(BIN)/python -m extractors.evaluate samples/ samples/independent/ samples/holdout/ --verbose
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py samples/

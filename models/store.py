@@ -375,6 +375,12 @@ class Store:
         with self._sessions() as session:
             return list(session.scalars(select(Run).where(Run.document_sha256 == sha256).order_by(Run.id)))
 
+    def run_counts(self) -> dict[str, int]:
+        """Document sha256 -> how many extraction runs it has (history check for flows and status)."""
+        with self._sessions() as session:
+            rows = session.execute(select(Run.document_sha256, func.count()).group_by(Run.document_sha256))
+            return {sha: n for sha, n in rows.all()}
+
     def run_result(self, run_id: int) -> DocumentResult:
         """A stored run back as the ``DocumentResult`` it was recorded from."""
         with self._sessions() as session:
