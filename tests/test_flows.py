@@ -94,7 +94,7 @@ def test_rescore_and_unknown_names_fail_clearly(env: dict) -> None:
     assert rescore(cluster="cum-8", year=2021, manual=env["manual"])["scored"] == [
         "ubnd-tp-ha-noi.cum-8.2021"
     ]
-    with pytest.raises(KeyError, match="known: ubnd-tp-ha-noi.cum-8"):
+    with pytest.raises(KeyError, match=r"known: ubnd-tp-ha-noi\.cum-8"):
         rescore(cluster="cum-9", year=2021)
     with pytest.raises(ValueError, match="thidua status"):
         reextract(unit="hoan-kiem", year=2030)
