@@ -90,7 +90,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     for item in summary["rejections"]:
         print(f"  Từ chối: {item['reason']}")
     for item in summary["unscored"]:
-        print(f"  Lưu nhưng không chấm điểm: {item['path']} ({item['reason']})")
+        who = f"đơn vị {item['unit']} năm {item['year']}" if item["unit"] else "không nhận ra đơn vị gửi"
+        print(f"  Đã lưu, không chấm điểm: {item['path']} ({who}: không thuộc cụm thi đua nào)")
     print_scores(summary, args.manual)
     return 0
 

@@ -58,7 +58,7 @@ def long_table(
     units = units or default_registry()
     frame = figures.copy()
     if frame.empty:
-        return LONG_SCHEMA.validate(frame.reindex(columns=[*LONG_SCHEMA.columns, "reviewer"]))
+        return LONG_SCHEMA.validate(frame.reindex(columns=[*LONG_SCHEMA.columns, "reviewer"]), lazy=True)
     frame["unit_name"] = [units.get(u).name if u else "" for u in frame["unit_id"]]
     frame["status"] = ["derived" if d else "extracted" for d in frame["derived"]]
     frame["flags"] = [list(f or []) for f in frame["flags"]]
@@ -79,7 +79,9 @@ def long_table(
     else:
         frame["reviewer"] = None
     frame["value"] = frame["value"].astype(float)
-    return LONG_SCHEMA.validate(frame.sort_values(["unit_id", "year", "indicator"]).reset_index(drop=True))
+    return LONG_SCHEMA.validate(
+        frame.sort_values(["unit_id", "year", "indicator"]).reset_index(drop=True), lazy=True
+    )
 
 
 def wide_table(long: pd.DataFrame, cluster: Cluster, units: UnitRegistry | None = None) -> pd.DataFrame:

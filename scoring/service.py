@@ -68,7 +68,10 @@ def publish(scored: Scored, exports_dir: Path) -> list[Path]:
     config = config_for(scored.cluster)
     note = None
     if scores["provisional"].any():
-        note = f"Điểm tạm tính: còn thiếu số liệu nhập tay, bổ sung tại {scored.manual_path.name}"
+        note = (
+            "Điểm tạm tính: một số đơn vị còn thiếu số liệu (xem cột Còn thiếu); "
+            f"số liệu nhập tay bổ sung tại {scored.manual_path.name}, số liệu báo cáo sửa qua rà soát"
+        )
     workbook = write_workbook(
         folder / f"{scored.cluster.key}.xlsx",
         cluster_name=scored.cluster.name,
