@@ -98,8 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--json", action="store_true", help="print JSON Lines, one object per document")
     extract.set_defaults(func=cmd_extract)
     from flows.cli_pipeline import add_pipeline_verbs
+    from flows.cli_review import add_review_verbs
 
     add_pipeline_verbs(sub)
+    add_review_verbs(sub)
     return parser
 
 

@@ -72,7 +72,8 @@ def long_table(
         action = frame["action"]
         frame.loc[action == "accept", "status"] = "accepted"
         corrected = action == "correct"
-        frame.loc[corrected, "value"] = frame.loc[corrected, "new_value"]
+        frame["value"] = frame["value"].astype(float)
+        frame.loc[corrected, "value"] = frame.loc[corrected, "new_value"].astype(float)
         frame.loc[corrected, "status"] = "corrected"
         frame.loc[action == "reject", "status"] = "rejected"
         frame = frame.drop(columns=["action", "new_value"])

@@ -1,0 +1,209 @@
+"""The review verbs of ``thidua``: user accounts, the web app, and the queue from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+USER_EXAMPLE = """examples:
+  thidua user add lan --role reviewer          # asks for the password twice on a terminal
+  echo "$PASSWORD" | thidua user add minh --role viewer
+"""
+REVIEW_EXAMPLE = """examples:
+  thidua review serve                          # http://127.0.0.1:8000, log in at /login
+  thidua review list --cluster cum-8 --year 2021
+  thidua review show <sha256>:budget_revenue_actual
+  thidua review correct <sha256>:budget_revenue_attainment_pct "147,4%" --reviewer lan --note "theo bản gốc"
+  thidua review reject <sha256>:jobs_created --reviewer lan --note "số của năm trước"
+"""
+
+
+def _password() -> str:
+    if not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != password:
+            raise ValueError("hai lần nhập mật khẩu không khớp")
+    if len(password) < 8:
+        raise ValueError("mật khẩu cần ít nhất 8 ký tự")
+    return password
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from models.store import Store
+    from review.security import hash_password
+
+    password = _password()
+    with Store.open() as store:
+        store.add_user(args.name, args.role, hash_password(password))
+    print(f"Đã tạo tài khoản {args.name} ({args.role}).")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from models.store import Store
+
+    with Store.open() as store:
+        for user in store.list_users():
+            print(f"{user.name:<20} {user.role:<9} {'hoạt động' if user.active else 'đã khóa'}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    if args.manual:
+        os.environ["THIDUA_MANUAL"] = args.manual
+    from review.app import create_app
+
+    print(f"Mở http://{args.host}:{args.port}/login (Ctrl+C để dừng)", file=sys.stderr)
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _context(args: argparse.Namespace):
+    from models.clusters import default_clusters
+    from models.normalise import long_table
+    from models.store import Store
+    from review.settings import ReviewSettings
+
+    store = Store.open()
+    long = long_table(store.figures_frame(), store.decisions_frame())
+    years = set(long["year"].unique()) if len(long) else set()
+    clusters = [c for c in default_clusters().clusters if c.year in years]
+    return store, long, clusters, ReviewSettings.from_env(store=store.settings)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from review.queue import build_queue
+    from review.render import vn_value
+    from scoring import build_manual, config_for, load_manual
+
+    store, long, clusters, settings = _context(args)
+    clusters = [c for c in clusters if not args.cluster or c.id.endswith(args.cluster)]
+    manual = {}
+    for c in clusters:
+        path = settings.manual / f"{c.key}.toml"
+        manual[c.key] = (
+            load_manual(path, config_for(c)) if path.exists() else build_manual(config_for(c), {}, c.key)
+        )
+    items = build_queue(
+        long,
+        clusters,
+        manual,
+        {c.key: config_for(c) for c in clusters},
+        unit=args.unit,
+        year=args.year,
+        reason=args.reason,
+    )
+    for it in items:
+        print(
+            f"{it.key}  {it.unit_name} {it.year}  {it.label_vi}: {vn_value(it.value, it.unit)}"
+            f"  [{'; '.join(it.reasons_vi)}]"
+        )
+    print(f"{len(items)} mục cần rà soát.", file=sys.stderr)
+    store.close()
+    return 0
+
+
+def _row(long, key: str):
+    sha, _, indicator = key.partition(":")
+    rows = long[(long["document_sha256"] == sha) & (long["indicator"] == indicator)]
+    if rows.empty:
+        raise KeyError(f"không có số liệu {key!r}; xem `thidua review list`")
+    return rows.iloc[0]
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from review.render import STATUS_VI, indicator_vi, reasons_vi, vn_value
+
+    store, long, _, _ = _context(args)
+    row = _row(long, args.key)
+    print(f"{indicator_vi(row['indicator'])} — {row['unit_name']} năm {row['year']}")
+    print(
+        f"  Giá trị: {vn_value(row['value'], row['unit'])} "
+        f"({STATUS_VI[row['status']]}, tin cậy {row['confidence']:.2f})"
+    )
+    print(f"  Lý do: {'; '.join(reasons_vi(row['flags'])) or 'không có'}")
+    page = (
+        f", trang {int(row['source_page'])}"
+        if row.get("source_page") == row.get("source_page") and row.get("source_page")
+        else ""
+    )
+    print(f"  Nguồn: {row['original_name']}{page}, {row['source_block']}")
+    print(f"  «{row['source_text']}»")
+    for d in store.decisions(row["document_sha256"], row["indicator"]):
+        print(
+            f"  Quyết định: {d.decided_at:%d/%m/%Y %H:%M} {d.reviewer} {d.action} "
+            f"{d.old_value} → {d.new_value} {d.note or ''}"
+        )
+    store.close()
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from review.decide import decide, rescore
+
+    store, long, clusters, settings = _context(args)
+    user = store.get_user(args.reviewer)
+    if user is None or user.role != "reviewer" or not user.active:
+        raise ValueError(f"{args.reviewer!r} không phải tài khoản rà soát đang hoạt động (thidua user list)")
+    row = _row(long, args.key)
+    decision_id = decide(
+        store, row, args.action, getattr(args, "value", "") or "", args.note or "", user.name
+    )
+    cluster = next((c for c in clusters if c.year == int(row["year"]) and row["unit_id"] in c.members), None)
+    if cluster is not None:
+        rescore(store, cluster, settings)
+    print(f"Đã ghi quyết định #{decision_id}{' và chấm điểm lại ' + cluster.key if cluster else ''}.")
+    store.close()
+    return 0
+
+
+def add_review_verbs(sub: argparse._SubParsersAction) -> None:
+    formatter = argparse.RawDescriptionHelpFormatter
+    user = sub.add_parser(
+        "user", help="user accounts of the review app", epilog=USER_EXAMPLE, formatter_class=formatter
+    )
+    users = user.add_subparsers(dest="user_command", required=True)
+    add = users.add_parser("add", help="create an account (password from stdin when it is not a terminal)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=["reviewer", "viewer"])
+    add.set_defaults(func=cmd_user_add)
+    users.add_parser("list", help="list accounts").set_defaults(func=cmd_user_list)
+
+    review = sub.add_parser(
+        "review", help="review flagged figures", epilog=REVIEW_EXAMPLE, formatter_class=formatter
+    )
+    verbs = review.add_subparsers(dest="review_command", required=True)
+    serve = verbs.add_parser("serve", help="the review web app (Vietnamese), on 127.0.0.1 by default")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--manual", help="folder of manual-input files (default: $THIDUA_MANUAL or $THIDUA_HOME/manual)"
+    )
+    serve.set_defaults(func=cmd_serve)
+    listing = verbs.add_parser("list", help="the queue of flagged figures, most consequential first")
+    for name in ("--cluster", "--unit", "--reason"):
+        listing.add_argument(name)
+    listing.add_argument("--year", type=int)
+    listing.set_defaults(func=cmd_list)
+    show = verbs.add_parser("show", help="one figure with its source and decisions")
+    show.add_argument("key", help="<document sha256>:<indicator>, as `review list` prints")
+    show.set_defaults(func=cmd_show)
+    for action, help_text in (
+        ("accept", "accept the value"),
+        ("correct", "replace the value"),
+        ("reject", "reject it"),
+    ):
+        parser = verbs.add_parser(action, help=help_text)
+        parser.add_argument("key")
+        if action == "correct":
+            parser.add_argument("value", help='the right value as written, e.g. "13.200 tỷ đồng" or "147,4%"')
+        parser.add_argument("--reviewer", required=True, help="a reviewer account (thidua user list)")
+        parser.add_argument("--note", required=action == "reject", help="why (required to reject)")
+        parser.set_defaults(func=cmd_decide, action=action)

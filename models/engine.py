@@ -1,0 +1,49 @@
+"""Database engines for the store: :func:`make_engine` and the ``WRITE`` execution option.
+
+SQLite needs per-connection setup to behave as a shared store (WAL, foreign keys, a busy timeout) and
+writers that take the lock up front; PostgreSQL needs nothing beyond a pre-ping. Both serialise JSON with
+:func:`models.columns.dumps`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+
+from models.columns import dumps
+
+SQLITE_BUSY_TIMEOUT_S = 60  # a nightly run and the review app may write at the same moment
+WRITE = "thidua_write"  # execution option: this connection's transactions will write
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``. SQLite gets WAL, foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` on
+    connections with the ``WRITE`` execution option (``engine.execution_options(thidua_write=True)``)."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True, json_serializer=dumps)
+    engine = create_engine(
+        url,
+        json_serializer=dumps,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin" below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # Writers take the write lock up front: a deferred transaction that later writes fails at once
+        # with "database is locked" instead of waiting out the busy timeout. Readers never wait (WAL).
+        writes = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine

@@ -1,0 +1,1 @@
+"""The review web app: officials accept, correct or reject flagged figures."""

@@ -1,0 +1,162 @@
+"""The review web app: login, sessions, CSRF, error pages; the pages themselves are in ``review.pages``.
+
+Every page but ``/login`` and ``/static`` needs a login session (else a redirect to ``/login``); every
+form post needs the session's CSRF token (else 403); viewers may look but not decide; errors are shown in
+Vietnamese and never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from importlib import resources
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from models.store import Store
+from review.render import make_templates
+from review.security import LoginLimiter, csrf_ok, new_csrf_token, verify_password
+from review.settings import ReviewSettings
+
+log = logging.getLogger(__name__)
+PUBLIC = ("/login", "/static/")
+MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    401: "Bạn cần đăng nhập.",
+    403: "Bạn không có quyền thực hiện thao tác này, hoặc biểu mẫu đã hết hạn (tải lại trang rồi thử lại).",
+    404: "Không tìm thấy trang hoặc mục được yêu cầu.",
+    405: "Thao tác không được hỗ trợ.",
+    422: "Dữ liệu gửi lên không hợp lệ.",
+    429: "Quá nhiều lần đăng nhập sai. Vui lòng đợi rồi thử lại.",
+}
+
+
+def create_app(settings: ReviewSettings | None = None) -> FastAPI:
+    settings = settings or ReviewSettings.from_env()
+    app = FastAPI(title="thidua — rà soát số liệu", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    app.state.store = Store.open(settings.store)
+    app.state.templates = make_templates()
+    app.state.limiter = LoginLimiter()
+
+    @app.middleware("http")
+    async def require_login(request: Request, call_next):
+        path = request.url.path
+        if not path.startswith(PUBLIC) and not request.session.get("user"):
+            target = quote(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+            return RedirectResponse(f"/login?next={target}", status_code=303)
+        response = await call_next(request)
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    # added after require_login so that it runs first and the session exists when require_login reads it
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="thidua_session",
+        max_age=settings.session_hours * 3600,
+        same_site="strict",
+        https_only=settings.cookie_secure,
+    )
+    static = resources.files("review").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # our own details are Vietnamese sentences; the framework's defaults ("Not Found") are replaced
+        ours = isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase
+        return error_page(request, exc.status_code, exc.detail if ours else None)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return error_page(request, 422, None)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("review app: unexpected error on %s", request.url.path)
+        return error_page(
+            request, 500, "Đã xảy ra lỗi ngoài ý muốn; thao tác chưa được ghi. Vui lòng thử lại."
+        )
+
+    @app.get("/login", response_class=HTMLResponse)
+    async def login_form(request: Request, next: str = "/queue") -> Response:
+        request.session.setdefault("csrf", new_csrf_token())
+        return render(request, "login.html", {"next": _safe_next(next), "error": None})
+
+    @app.post("/login", response_class=HTMLResponse)
+    async def login(request: Request) -> Response:
+        form = await request.form()
+        require_csrf(request, form)
+        name, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+        address = request.client.host if request.client else "?"
+        wait = app.state.limiter.blocked(address, name)
+        if wait:
+            message = f"Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau {int(wait) + 1} giây."
+            return render(request, "login.html", {"next": "/queue", "error": message}, status=429)
+        user = app.state.store.get_user(name) if name else None
+        if user is None or not user.active or not verify_password(password, user.password_hash):
+            app.state.limiter.failed(address, name)
+            error = "Tên đăng nhập hoặc mật khẩu không đúng."
+            return render(
+                request, "login.html", {"next": _safe_next(str(form.get("next", ""))), "error": error}, 401
+            )
+        app.state.limiter.succeeded(address, name)
+        request.session.clear()  # a fresh session (and CSRF token) at every login
+        request.session.update(user=user.name, role=user.role, csrf=new_csrf_token())
+        return RedirectResponse(_safe_next(str(form.get("next", "/queue"))), status_code=303)
+
+    @app.post("/logout")
+    async def logout(request: Request) -> Response:
+        require_csrf(request, await request.form())
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    from review.pages import router
+
+    app.include_router(router)
+    return app
+
+
+def render(request: Request, template: str, context: dict, status: int = 200) -> Response:
+    base = {
+        "user": request.session.get("user"),
+        "role": request.session.get("role"),
+        "csrf": request.session.get("csrf", ""),
+    }
+    return request.app.state.templates.TemplateResponse(
+        request, template, {**base, **context}, status_code=status
+    )
+
+
+def error_page(request: Request, status: int, detail: str | None) -> Response:
+    message = detail or MESSAGES.get(status, "Đã xảy ra lỗi.")
+    if "session" not in request.scope:  # the error happened before the session middleware ran
+        request.scope["session"] = {}
+    return render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def require_csrf(request: Request, form) -> None:
+    if not csrf_ok(request.session.get("csrf"), form.get("csrf")):
+        raise HTTPException(
+            403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Tải lại trang rồi thử lại."
+        )
+
+
+def require_reviewer(request: Request) -> str:
+    if request.session.get("role") != "reviewer":
+        raise HTTPException(403, "Tài khoản xem (viewer) không được ra quyết định.")
+    return str(request.session["user"])
+
+
+def _safe_next(target: str) -> str:
+    """Only local paths: a login link must not send the official to another site."""
+    return target if target.startswith("/") and not target.startswith("//") else "/queue"

@@ -1,0 +1,295 @@
+"""The review pages: queue, item (with its evidence), decisions, dashboard, audit, source images, exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from extractors.readers import read_document
+from models.clusters import Cluster, default_clusters
+from models.normalise import long_table
+from review.app import render, require_csrf, require_reviewer
+from review.decide import decide, rescore
+from review.evidence import EvidenceError, highlight_box, page_image, value_as_written, word_context
+from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
+from scoring import config_for, load_manual
+from scoring.service import publish, score_cluster_year
+
+router = APIRouter()
+
+
+@dataclass
+class Snapshot:
+    """Everything the pages read, built once per request from the store."""
+
+    long: pd.DataFrame
+    clusters: list[Cluster]
+
+    def cluster_of(self, unit_id: str | None, year: int | None) -> Cluster | None:
+        return next((c for c in self.clusters if c.year == year and unit_id in c.members), None)
+
+
+def snapshot(request: Request) -> Snapshot:
+    store = request.app.state.store
+    long = long_table(store.figures_frame(), store.decisions_frame())
+    years = set(long["year"].unique()) if not long.empty else set()
+    clusters = [c for c in default_clusters().clusters if c.year in years]
+    return Snapshot(long, clusters)
+
+
+def manual_for(request: Request, cluster: Cluster):
+    path = request.app.state.settings.manual / f"{cluster.key}.toml"
+    config = config_for(cluster)
+    if path.exists():
+        return load_manual(path, config)
+    from scoring import build_manual
+
+    return build_manual(config, {}, cluster.key)
+
+
+def queue_items(request: Request, snap: Snapshot, include_decided: bool = False, **filters):
+    clusters = snap.clusters
+    manual = {c.key: manual_for(request, c) for c in clusters}
+    configs = {c.key: config_for(c) for c in clusters}
+    return build_queue(
+        snap.long,
+        clusters,
+        manual,
+        configs,
+        cluster=filters.get("cluster") or None,
+        unit=filters.get("unit") or None,
+        year=int(filters["year"]) if filters.get("year") else None,
+        reason=filters.get("reason") or None,
+        include_decided=include_decided,
+    )
+
+
+def _filters(request: Request) -> dict[str, str]:
+    return {k: request.query_params.get(k, "") for k in ("cluster", "unit", "year", "reason")}
+
+
+@router.get("/", include_in_schema=False)
+async def home() -> Response:
+    return RedirectResponse("/queue", status_code=303)
+
+
+@router.get("/queue", response_class=HTMLResponse)
+async def queue(request: Request) -> Response:
+    snap = snapshot(request)
+    filters = _filters(request)
+    everything = queue_items(request, snap, include_decided=True, **filters)
+    open_items = [i for i in everything if not i.decided]
+    units = sorted({(i.unit_id, i.unit_name) for i in everything if i.unit_id})
+    return render(
+        request,
+        "queue.html",
+        {
+            "items": open_items,
+            "total": len(everything),
+            "remaining": len(open_items),
+            "counts": counts_by_reason(open_items),
+            "filters": filters,
+            "query": urlencode({k: v for k, v in filters.items() if v}),
+            "clusters": sorted({c.id for c in snap.clusters}),
+            "years": sorted(
+                {c.year for c in snap.clusters} | set(snap.long["year"].unique() if len(snap.long) else [])
+            ),
+            "units": units,
+        },
+    )
+
+
+def _row(snap: Snapshot, key: str) -> pd.Series:
+    sha, _, indicator = key.partition(":")
+    rows = snap.long[(snap.long["document_sha256"] == sha) & (snap.long["indicator"] == indicator)]
+    if rows.empty:
+        raise HTTPException(404, "Không tìm thấy số liệu này (có thể báo cáo đã được thay bằng bản mới).")
+    return rows.iloc[0]
+
+
+@router.get("/item/{key}", response_class=HTMLResponse)
+async def item(request: Request, key: str, error: str | None = None, preview: str | None = None) -> Response:
+    trial = request.query_params.get("value") if preview else None
+    store = request.app.state.store
+    snap = snapshot(request)
+    row = _row(snap, key)
+    cluster = snap.cluster_of(row["unit_id"], int(row["year"]))
+    evidence = _evidence(request, row)
+    effects = {}
+    if cluster is not None:
+        manual, config = manual_for(request, cluster), config_for(cluster)
+        effects["accept"] = what_if(snap.long, cluster, config, manual, key, row["value"]).summary_vi
+        effects["reject"] = what_if(snap.long, cluster, config, manual, key, None).summary_vi
+        if trial:
+            try:
+                value = parse_correction(trial, row["indicator"], None)
+                effects["trial"] = what_if(snap.long, cluster, config, manual, key, value).summary_vi
+            except CorrectionError as exc:
+                error = str(exc)
+    last_year = snap.long[
+        (snap.long["unit_id"] == row["unit_id"])
+        & (snap.long["year"] == int(row["year"]) - 1)
+        & (snap.long["indicator"] == row["indicator"])
+    ]
+    history = store.decisions(row["document_sha256"], row["indicator"])
+    earlier = [
+        d
+        for d in store.decisions(None, row["indicator"])
+        if d.document_sha256 != row["document_sha256"] and _same_unit_year(store, d.document_sha256, row)
+    ]
+    filters = _filters(request)
+    open_items = [i for i in queue_items(request, snap, **filters) if i.key != key]
+    return render(
+        request,
+        "item.html",
+        {
+            "key": key,
+            "row": row.to_dict(),  # a dict: Series attributes (flags, values…) would shadow the columns
+            "cluster": cluster,
+            "evidence": evidence,
+            "effects": effects,
+            "last_year": last_year.iloc[0].to_dict() if len(last_year) else None,
+            "history": history,
+            "earlier": earlier,
+            "alternatives": _alternatives(store, row),
+            "error": error,
+            "trial": trial or "",
+            "next_key": open_items[0].key if open_items else None,
+            "query": urlencode({k: v for k, v in filters.items() if v}),
+        },
+        status=400 if error else 200,
+    )
+
+
+def _same_unit_year(store, sha256: str, row: pd.Series) -> bool:
+    document = store.document(sha256)
+    return document is not None and document.unit_id == row["unit_id"] and document.year == int(row["year"])
+
+
+def _alternatives(store, row: pd.Series) -> list[dict]:
+    run = store.run_result(int(row["run_id"]))
+    figure = run.figure(row["indicator"])
+    return list(figure.alternatives) if figure else []
+
+
+def _evidence(request: Request, row: pd.Series) -> dict:
+    """The page image with the source box (PDF) or the paragraph / table row in context (Word)."""
+    store = request.app.state.store
+    path = store.original_path(row["document_sha256"])
+    page, bbox = row.get("source_page"), row.get("source_bbox")
+    if pd.notna(page) and page:
+        try:
+            _, size = page_image(path, int(page), request.app.state.settings.cache)
+        except EvidenceError as exc:
+            return {"kind": "missing", "message": str(exc)}
+        box = highlight_box(tuple(bbox), size) if bbox is not None and len(bbox) == 4 else None
+        return {
+            "kind": "pdf",
+            "page": int(page),
+            "box": box,
+            "src": f"/source/{row['document_sha256']}/page/{int(page)}.png",
+        }
+    if not row.get("source_block"):
+        return {"kind": "derived"}
+    document = read_document(path)
+    span = row.get("source_span")
+    span = tuple(span) if span is not None and len(span) == 2 else None
+    text = row.get("source_text") or ""
+    context = word_context(
+        document, row["source_block"], span, value_as_written(text, span), sentence=text or None
+    )
+    return {"kind": "word", "context": context}
+
+
+@router.get("/source/{sha256}/page/{page}.png")
+async def source_page(request: Request, sha256: str, page: int) -> Response:
+    store = request.app.state.store
+    if store.document(sha256) is None:
+        raise HTTPException(404, "Không có tệp này trong kho.")
+    try:
+        png, _ = page_image(store.original_path(sha256), page, request.app.state.settings.cache)
+    except EvidenceError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return FileResponse(png, media_type="image/png")
+
+
+@router.post("/item/{key}/decide")
+async def decide_item(request: Request, key: str) -> Response:
+    form = await request.form()
+    require_csrf(request, form)
+    reviewer = require_reviewer(request)
+    snap = snapshot(request)
+    row = _row(snap, key)
+    action = str(form.get("action", ""))
+    query = str(form.get("query", ""))
+    try:
+        decide(
+            request.app.state.store,
+            row,
+            action,
+            str(form.get("value", "")),
+            str(form.get("note", "")),
+            reviewer,
+        )
+    except CorrectionError as exc:
+        return RedirectResponse(f"/item/{key}?{urlencode({'error': str(exc)})}&{query}", status_code=303)
+    cluster = snap.cluster_of(row["unit_id"], int(row["year"]))
+    if cluster is not None:
+        rescore(request.app.state.store, cluster, request.app.state.settings)
+    next_key = str(form.get("next_key", ""))
+    target = f"/item/{next_key}?{query}" if next_key else f"/queue?{query}"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/queue/accept-all")
+async def accept_all(request: Request) -> Response:
+    form = await request.form()
+    require_csrf(request, form)
+    reviewer = require_reviewer(request)
+    if form.get("confirm") != "yes":
+        raise HTTPException(400, "Hãy đánh dấu ô xác nhận trước khi chấp nhận tất cả các mục đang lọc.")
+    filters = {k: str(form.get(k, "")) for k in ("cluster", "unit", "year", "reason")}
+    snap = snapshot(request)
+    items = queue_items(request, snap, **filters)
+    touched: dict[str, Cluster] = {}
+    for it in items:
+        decide(request.app.state.store, _row(snap, it.key), "accept", "", "Chấp nhận hàng loạt", reviewer)
+        cluster = snap.cluster_of(it.unit_id, it.year)
+        if cluster is not None:
+            touched[cluster.key] = cluster
+    for cluster in touched.values():
+        rescore(request.app.state.store, cluster, request.app.state.settings)
+    return RedirectResponse(f"/queue?{urlencode({k: v for k, v in filters.items() if v})}", status_code=303)
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+async def dashboard(request: Request, cluster: str = "", year: int | None = None) -> Response:
+    from review.dashboard import dashboard_context
+
+    return render(request, "dashboard.html", dashboard_context(request, cluster, year))
+
+
+@router.get("/audit", response_class=HTMLResponse)
+async def audit(request: Request) -> Response:
+    store = request.app.state.store
+    decisions = sorted(store.decisions(), key=lambda d: d.decided_at, reverse=True)
+    documents = {d.document_sha256: store.document(d.document_sha256) for d in decisions}
+    return render(request, "audit.html", {"decisions": decisions, "documents": documents})
+
+
+@router.get("/export/{cluster}/{year}.xlsx")
+async def export(request: Request, cluster: str, year: int) -> Response:
+    try:
+        target = default_clusters().get(cluster, year)
+    except KeyError as exc:
+        raise HTTPException(404, f"Không có cụm {cluster} năm {year}.") from exc
+    settings = request.app.state.settings
+    scored = score_cluster_year(request.app.state.store, target, settings.manual, record=False)
+    paths = publish(scored, settings.exports)
+    workbook = next(p for p in paths if Path(p).suffix == ".xlsx")
+    return FileResponse(workbook, filename=f"{target.key}.xlsx")

@@ -1,0 +1,69 @@
+"""Templates and the Vietnamese display of values, indicators and reasons."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from extractors.numbers import format_number
+from models.vocabulary import INDICATORS, REASONS
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+ACTIONS_VI = {"accept": "Chấp nhận", "correct": "Sửa", "reject": "Loại bỏ"}
+STATUS_VI = {
+    "extracted": "Trích xuất",
+    "derived": "Suy ra",
+    "accepted": "Đã chấp nhận",
+    "corrected": "Đã sửa",
+    "rejected": "Đã loại",
+}
+
+
+def vn_number(value: float | None, decimals: int = 2) -> str:
+    """12345.6 -> "12.345,6" (trailing zeros dropped)."""
+    if value is None:
+        return "—"
+    text = format_number(float(value), decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def vn_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "VND":
+        return f"{vn_number(value / 1e9, 3)} tỷ đồng"
+    if unit == "%":
+        return f"{vn_number(value, 2)}%"
+    return vn_number(value, 0)
+
+
+def vn_time(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone(HANOI).strftime("%d/%m/%Y %H:%M")
+
+
+def vn_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "—"
+
+
+def indicator_vi(code: str) -> str:
+    return INDICATORS[code].label_vi if code in INDICATORS else code
+
+
+def reasons_vi(flags: list[str] | None) -> list[str]:
+    return [REASONS.get(f, f) for f in flags or []]
+
+
+def make_templates() -> Jinja2Templates:
+    folder = resources.files("review").joinpath("templates")
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["html"]))
+    env.filters.update(
+        vn_number=vn_number, vn_value=vn_value, vn_time=vn_time, vn_date=vn_date, indicator_vi=indicator_vi
+    )
+    env.globals.update(reasons_vi=reasons_vi, ACTIONS_VI=ACTIONS_VI, STATUS_VI=STATUS_VI, REASONS=REASONS)
+    return Jinja2Templates(env=env)
