@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.clusters import Cluster
+from models.vocabulary import INDICATORS
 from scoring.config import Condition, Criterion, ScoringConfig, manual_key
 from scoring.manual import ManualInputs, Value
 
@@ -127,18 +128,19 @@ class _Inputs:
         key = manual_key(ref)
         if ref == "cluster.chair":
             if self.cluster.chair is None:
-                return None, "the cluster's chair is not recorded in the cluster file"
+                return None, "chưa ghi đơn vị Cụm trưởng trong tệp của cụm"
             value: Any = self.cluster.chair == self.unit_id
         elif key is not None:
             value = self.manual.value(self.unit_id, key)
             spec = self.fields[key]
             value = spec.default if value is None else value
             if value is None:
-                return None, (f"manual input '{key}' not provided" if spec.required else None)
+                return None, (f"chưa nhập '{key}' (số liệu nhập tay)" if spec.required else None)
         else:
             value = self.figures.get(ref)
             if _absent(value):
-                return None, f"{ref} not extracted"
+                label = INDICATORS[ref].label_vi if ref in INDICATORS else ref
+                return None, f"chưa có số liệu «{label}» từ báo cáo"
         self.used[ref] = value
         return value, None
 
@@ -161,9 +163,9 @@ def _lin(v: float, lo: float, hi: float) -> float:
 
 def _share(v: dict, refs: dict, num: str, den: str, at_most_one: bool = True) -> float:
     if v[den] <= 0:
-        raise _Invalid(f"{refs[den]} is {v[den]:g}; cannot divide by it")
+        raise _Invalid(f"{refs[den]} bằng {v[den]:g}, không chia được")
     if at_most_one and v[num] > v[den]:
-        raise _Invalid(f"{refs[num]} ({v[num]:g}) exceeds {refs[den]} ({v[den]:g})")
+        raise _Invalid(f"{refs[num]} ({v[num]:g}) lớn hơn {refs[den]} ({v[den]:g})")
     return v[num] / v[den]
 
 
@@ -185,7 +187,7 @@ def _ratio(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
 
 def _rank(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
     if not 1 <= v["rank"] <= n:
-        raise _Invalid(f"{refs['rank']} is {v['rank']:g}; a rank within the cluster is 1..{n}")
+        raise _Invalid(f"{refs['rank']} là {v['rank']:g}; thứ hạng trong cụm phải từ 1 đến {n}")
     return (c.max if n == 1 else c.max * (n - v["rank"]) / (n - 1)), v["rank"]
 
 
@@ -256,7 +258,7 @@ def score_unit(
     bonus_items: dict[str, float] = {}
     for item in config.bonus:
         value, why = inputs.get(item.input)
-        missing += [f"bonus {item.id}: {why}"] if why else []
+        missing += [f"điểm thưởng {item.id}: {why}"] if why else []
         bonus_items[item.id] = item.points if value else 0.0
     deduction_items: dict[str, float] = {}
     for d in config.deductions:
@@ -264,18 +266,18 @@ def score_unit(
             count, why = inputs.get(d.count)
             amount = 0.0 if count is None else d.each * count
             amount = amount if d.cap is None else min(d.cap, amount)
-            missing += [f"deduction {d.id}: {why}"] if why else []
+            missing += [f"điểm trừ {d.id}: {why}"] if why else []
         else:
             results = [inputs.condition(k) for k in d.any_of]
             applies = any(r is True for r, _ in results)
             # one condition that holds settles it; otherwise every unknown one leaves it open
-            missing += [] if applies else [f"deduction {d.id}: {why}" for r, why in results if why]
+            missing += [] if applies else [f"điểm trừ {d.id}: {why}" for r, why in results if why]
             amount = d.points if applies else 0.0
         deduction_items[d.id] = amount
     disqualified_by = []
     for q in config.disqualifiers:
         holds, why = inputs.condition(q.when)
-        missing += [f"disqualifier {q.id}: {why}"] if why else []
+        missing += [f"điều kiện loại {q.id}: {why}"] if why else []
         disqualified_by += [q.id] if holds else []
     base = sum(cs.points for cs in criteria.values() if cs.points is not None)
     bonus = min(config.bonus_cap, sum(bonus_items.values()))

@@ -155,12 +155,12 @@ def test_unit_without_manual_inputs_is_provisional_and_names_each_input():
         elif manual_refs:
             assert unit.criteria[c.id].points is None, c.id
             for ref in manual_refs:
-                assert f"{c.id}: manual input '{ref[len('manual.') :]}' not provided" in unit.missing
+                assert f"{c.id}: chưa nhập '{ref[len('manual.') :]}' (số liệu nhập tay)" in unit.missing
         else:
             assert unit.criteria[c.id].points is not None, c.id
-    assert "B1: manual input 'points.B1' not provided" in unit.missing
-    assert "disqualifier fraud: manual input 'fraud' not provided" in unit.missing
-    assert "deduction late_reports: manual input 'late_reports' not provided" in unit.missing
+    assert "B1: chưa nhập 'points.B1' (số liệu nhập tay)" in unit.missing
+    assert "điều kiện loại fraud: chưa nhập 'fraud' (số liệu nhập tay)" in unit.missing
+    assert "điểm trừ late_reports: chưa nhập 'late_reports' (số liệu nhập tay)" in unit.missing
     # the total is what exists: A (30) + C1 (7) + E4 (4), the figures alone
     assert unit.total == 41
     assert not any(u.provisional for u in result.units if u.unit_id != "ba-dinh")
@@ -172,15 +172,25 @@ def test_unit_without_figures_is_listed_with_everything_missing():
     unit = result.unit("long-bien")
     assert unit.provisional and unit.rank == 6 and unit.total == 0
     assert all(c.points is None for c in unit.criteria.values() if c.id != "E4")
-    assert "A1: budget_revenue_attainment_pct not extracted" in unit.missing
-    assert "E4: exemplars_honoured not extracted" in unit.missing
-    assert "deduction city_target_missed: budget_revenue_attainment_pct not extracted" in unit.missing
+    assert (
+        "A1: chưa có số liệu «Tỷ lệ thu ngân sách so với dự toán Thành phố giao» từ báo cáo" in unit.missing
+    )
+    assert (
+        "E4: chưa có số liệu «Số điển hình tiên tiến, gương người tốt việc tốt được biểu dương» từ báo cáo"
+        in unit.missing
+    )
+    assert (
+        "điểm trừ city_target_missed: chưa có số liệu «Tỷ lệ thu ngân sách so với dự toán Thành phố giao» từ báo cáo"
+        in unit.missing
+    )
 
 
 def test_a_nan_figure_is_missing_not_zero():
     unit = score({"ba-dinh": FULL_FIGURES | {"admin_ontime_pct": float("nan")}}).unit("ba-dinh")
     assert unit.criteria["C1"].points is None
-    assert unit.missing == ("C1: admin_ontime_pct not extracted",)
+    assert unit.missing == (
+        "C1: chưa có số liệu «Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn» từ báo cáo",
+    )
 
 
 def test_all_inputs_make_the_score_final():
@@ -203,9 +213,9 @@ def test_optional_input_and_default_do_not_make_it_provisional():
 @pytest.mark.parametrize(
     ("changes", "criterion", "problem"),
     [
-        ({"held": 0, "attended": 0}, "E6", "E6: manual.held is 0; cannot divide by it"),
-        ({"attended": 7}, "E6", "E6: manual.attended (7) exceeds manual.held (6)"),
-        ({"par_rank": 7}, "C2", "C2: manual.par_rank is 7; a rank within the cluster is 1..6"),
+        ({"held": 0, "attended": 0}, "E6", "E6: manual.held bằng 0, không chia được"),
+        ({"attended": 7}, "E6", "E6: manual.attended (7) lớn hơn manual.held (6)"),
+        ({"par_rank": 7}, "C2", "C2: manual.par_rank là 7; thứ hạng trong cụm phải từ 1 đến 6"),
     ],
 )
 def test_invalid_inputs_are_reported_not_scored(changes, criterion, problem):
@@ -217,7 +227,7 @@ def test_invalid_inputs_are_reported_not_scored(changes, criterion, problem):
 def test_targets_met_above_total_is_invalid():
     unit = score({"ba-dinh": FULL_FIGURES | {"targets_met": 19, "targets_total": 18}}).unit("ba-dinh")
     assert unit.criteria["A3"].points is None
-    assert unit.missing == ("A3: targets_met (19) exceeds targets_total (18)",)
+    assert unit.missing == ("A3: targets_met (19) lớn hơn targets_total (18)",)
 
 
 # --- bonus, deductions, grades -------------------------------------------------------------------------
@@ -249,7 +259,7 @@ def test_chair_bonus_needs_a_recorded_chair():
     cluster = dataclasses.replace(CLUSTER, chair=None)
     unit = score(cluster=cluster).unit("dong-da")
     assert unit.bonus == 0 and unit.provisional
-    assert unit.missing == ("bonus chair: the cluster's chair is not recorded in the cluster file",)
+    assert unit.missing == ("điểm thưởng chair: chưa ghi đơn vị Cụm trưởng trong tệp của cụm",)
 
 
 @pytest.mark.parametrize(("late", "deducted"), [(0, 0), (1, 2), (2, 4), (3, 6), (5, 6)])
@@ -279,7 +289,7 @@ def test_no_movement_or_no_covenant_costs_eight():
     figures = {k: v for k, v in FULL_FIGURES.items() if k != "movements_launched"}
     settled = score({"ba-dinh": figures}, {"ba-dinh": unit_manual(covenant_signed=False)}).unit("ba-dinh")
     assert settled.deduction_items["no_movement"] == 8
-    assert not any(m.startswith("deduction no_movement") for m in settled.missing)
+    assert not any(m.startswith("điểm trừ no_movement") for m in settled.missing)
 
 
 def test_serious_incident_costs_five():
@@ -427,7 +437,7 @@ def test_output_carries_versions_and_converts():
     assert list(frame.columns[11:]) == [c.id for c in CFG.criteria]
     row = frame.set_index("unit_id").loc["ba-dinh"]
     assert math.isnan(row["B1"]) and row["A1"] == 15 and row["provisional"]
-    assert "B1: manual input 'points.B1' not provided" in row["missing"]
+    assert "B1: chưa nhập 'points.B1' (số liệu nhập tay)" in row["missing"]
     assert list(frame["rank"]) == [1, 2, 3, 4, 5, 6]
 
 
