@@ -40,6 +40,6 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-def login(client, name: str = "lan", password: str = PASSWORD):  # noqa: ANN001, ANN201 - a TestClient
+def login(client, name: str = "lan", password: str = PASSWORD):
     page = client.get("/login")
     return client.post("/login", data={"username": name, "password": password, "csrf": csrf_of(page.text)})

@@ -67,7 +67,7 @@ def page() -> Iterator:
         browser.close()
 
 
-def test_log_in_correct_a_value_with_the_keyboard_and_see_the_ranking_change(server: str, page) -> None:  # noqa: ANN001
+def test_log_in_correct_a_value_with_the_keyboard_and_see_the_ranking_change(server: str, page) -> None:
     page.goto(f"{server}/dashboard")
     assert page.url.startswith(f"{server}/login") and page.title().startswith("Đăng nhập")
     page.fill("input[name=username]", "lan")

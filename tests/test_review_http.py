@@ -21,12 +21,12 @@ from review.app import create_app
 
 
 @pytest.fixture
-def app(tmp_path: Path, db_url: str):  # noqa: ANN201
+def app(tmp_path: Path, db_url: str):
     return create_app(prepare(tmp_path / "home", db_url))
 
 
 @pytest.fixture
-def client(app) -> Iterator[TestClient]:  # noqa: ANN001
+def client(app) -> Iterator[TestClient]:
     with TestClient(app) as c:
         yield c
 
@@ -47,7 +47,7 @@ def remaining(client: TestClient) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
-def decide(client: TestClient, key: str, **form: str):  # noqa: ANN201
+def decide(client: TestClient, key: str, **form: str):
     csrf = csrf_of(client.get(f"/item/{key}").text)
     return client.post(f"/item/{key}/decide", data={"csrf": csrf, **form}, follow_redirects=False)
 
@@ -86,7 +86,7 @@ def test_wrong_password_is_refused_in_vietnamese_and_login_is_rate_limited(clien
     assert login(client, password=PASSWORD).status_code == 429  # even the right password waits
 
 
-def test_every_form_post_without_a_valid_csrf_token_is_forbidden(reviewer: TestClient, app) -> None:  # noqa: ANN001
+def test_every_form_post_without_a_valid_csrf_token_is_forbidden(reviewer: TestClient, app) -> None:
     key = queue_keys(reviewer)[0]
     from review.pages import router
 
@@ -133,7 +133,7 @@ def test_item_shows_indicator_reasons_source_and_effects_in_vietnamese(reviewer:
     assert "arithmetic" not in re.sub(r'value="[^"]*"|href="[^"]*"', "", page)  # reasons in words, not codes
 
 
-def test_correction_is_validated_then_recorded_and_rescored(reviewer: TestClient, app) -> None:  # noqa: ANN001
+def test_correction_is_validated_then_recorded_and_rescored(reviewer: TestClient, app) -> None:
     key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
     bad = decide(reviewer, key, action="correct", value="mười hai tỷ")
     error_page = reviewer.get(bad.headers["location"])
@@ -155,7 +155,7 @@ def test_correction_is_validated_then_recorded_and_rescored(reviewer: TestClient
     assert "theo bản gốc" in audit and "Sửa" in audit
 
 
-def test_reject_needs_a_note_and_undo_is_a_new_decision(reviewer: TestClient, app) -> None:  # noqa: ANN001
+def test_reject_needs_a_note_and_undo_is_a_new_decision(reviewer: TestClient, app) -> None:
     key = queue_keys(reviewer)[0]
     missing = decide(reviewer, key, action="reject", note="")
     assert "lý do" in reviewer.get(missing.headers["location"]).text
@@ -173,7 +173,7 @@ def test_accept_all_needs_confirmation(reviewer: TestClient) -> None:
     assert queue_keys(reviewer, "?reason=arithmetic") == []
 
 
-def test_decisions_survive_re_extraction_of_the_same_document(reviewer: TestClient, app) -> None:  # noqa: ANN001
+def test_decisions_survive_re_extraction_of_the_same_document(reviewer: TestClient, app) -> None:
     key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
     decide(reviewer, key, action="correct", value="80%", note="theo bản gốc")
     sha = key.split(":")[0]
@@ -197,6 +197,6 @@ def test_unknown_pages_and_items_answer_in_vietnamese(reviewer: TestClient) -> N
     for path in ("/khong-co", "/item/" + "0" * 64 + ":jobs_created", "/source/" + "0" * 64 + "/page/1.png"):
         response = reviewer.get(path)
         assert (
-            response.status_code == 404 and "Không tìm thấy" in response.text or "Không có" in response.text
-        )
+            response.status_code == 404 and "Không tìm thấy" in response.text
+        ) or "Không có" in response.text
         assert "Traceback" not in response.text
