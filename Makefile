@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	DO_NOT_TRACK=1 $(BIN)/thidua run --inbox samples/ --manual samples/manual
+	mkdir -p "$${THIDUA_HOME:-.thidua}/manual" && cp -n samples/manual/*.toml "$${THIDUA_HOME:-.thidua}/manual/"
+	DO_NOT_TRACK=1 $(BIN)/thidua run --inbox samples/
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q

@@ -37,6 +37,7 @@ def dashboard_context(request: Request, cluster: str, year: int | None) -> dict:
         rows.append(
             {
                 "rank": s.rank,
+                "unit_id": s.unit_id,
                 "name": default_registry().get(s.unit_id).name,
                 "total": s.total,
                 "grade": (s.extra or {}).get("grade_vi", s.grade),

@@ -274,6 +274,26 @@ async def dashboard(request: Request, cluster: str = "", year: int | None = None
     return render(request, "dashboard.html", dashboard_context(request, cluster, year))
 
 
+@router.get("/unit/{unit_id}/{year}", response_class=HTMLResponse)
+async def unit_figures(request: Request, unit_id: str, year: int) -> Response:
+    """Every current figure of one unit-year, each one click from its evidence."""
+    snap = snapshot(request)
+    rows = snap.long[(snap.long["unit_id"] == unit_id) & (snap.long["year"] == year)]
+    if rows.empty:
+        raise HTTPException(404, f"Chưa có số liệu của đơn vị {unit_id} năm {year}.")
+    figures = [r.to_dict() | {"key": f"{r['document_sha256']}:{r['indicator']}"} for _, r in rows.iterrows()]
+    return render(
+        request,
+        "unit.html",
+        {
+            "figures": figures,
+            "unit_name": figures[0]["unit_name"],
+            "year": year,
+            "cluster": snap.cluster_of(unit_id, year),
+        },
+    )
+
+
 @router.get("/audit", response_class=HTMLResponse)
 async def audit(request: Request) -> Response:
     store = request.app.state.store

@@ -199,3 +199,14 @@ def test_unknown_pages_and_items_answer_in_vietnamese(reviewer: TestClient) -> N
         assert response.status_code == 404
         assert "Không tìm thấy" in response.text or "Không có" in response.text
         assert "Traceback" not in response.text
+
+
+def test_every_figure_of_a_unit_is_one_click_from_its_evidence(reviewer: TestClient) -> None:
+    dashboard = reviewer.get("/dashboard").text
+    link = re.search(r'href="(/unit/hoan-kiem/2021)"', dashboard)[1]
+    page = reviewer.get(link).text
+    keys = set(re.findall(r'href="/item/([0-9a-f]{64}:[a-z_]+)"', page))
+    assert len(keys) >= 10
+    for key in keys:
+        item = reviewer.get(f"/item/{key}")
+        assert item.status_code == 200 and "Nguồn trong báo cáo" in item.text
