@@ -45,6 +45,7 @@ def _run_flow(flow, **params) -> dict:
 
 
 def print_scores(summary: dict, manual: str | None = None) -> None:
+    from extractors.numbers import format_number
     from flows.runtime import Paths
     from models.clusters import default_clusters
     from models.store import Store
@@ -64,7 +65,8 @@ def print_scores(summary: dict, manual: str | None = None) -> None:
                 title = (row.proposed_title or "—") + (
                     " ★ ứng viên Cờ Chính phủ" if row.gov_flag_candidate else ""
                 )
-                print(f"  {row.rank:>4}  {name:<20} {row.total:>9.2f}  {grade + mark:<38} {title}")
+                total = format_number(row.total, 2)  # Vietnamese separators: 95,13
+                print(f"  {row.rank:>4}  {name:<20} {total:>9}  {grade + mark:<38} {title}")
             workbook = next((p for p in summary["exports"].get(key, []) if p.endswith(".xlsx")), None)
             if workbook:
                 print(f"  Sổ tổng hợp (Excel): {workbook}")
