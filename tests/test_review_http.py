@@ -210,3 +210,25 @@ def test_every_figure_of_a_unit_is_one_click_from_its_evidence(reviewer: TestCli
     for key in keys:
         item = reviewer.get(f"/item/{key}")
         assert item.status_code == 200 and "Nguồn trong báo cáo" in item.text
+
+
+def test_a_new_version_of_the_report_is_flagged_again_and_shows_the_earlier_decision(
+    reviewer: TestClient, app, tmp_path: Path
+) -> None:
+    import docx
+    from review_env import SAMPLES
+
+    from extractors.ingest import process_file
+
+    key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
+    decide(reviewer, key, action="correct", value="80%", note="theo bản gốc")
+    assert key not in queue_keys(reviewer)
+    resubmitted = tmp_path / "hoang-mai-2021-prose-v2.docx"
+    document = docx.Document(str(SAMPLES / "hoang-mai-2021-prose.docx"))
+    document.add_paragraph("Bản gửi lại, bổ sung chữ ký.")
+    document.save(str(resubmitted))
+    process_file(app.state.store, resubmitted)
+    new_key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
+    assert new_key != key  # the new document's figure is in the queue again
+    page = reviewer.get(f"/item/{new_key}").text
+    assert "Quyết định trên bản báo cáo trước" in page and "theo bản gốc" in page
