@@ -158,6 +158,27 @@ def cmd_status(args: argparse.Namespace) -> int:
     if frame.empty:
         print("Chưa có báo cáo nào trong kho. Chạy: thidua run --inbox THƯ_MỤC")
         return 0
+    from zoneinfo import ZoneInfo
+
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    for column in ("last_received_at", "last_run_at"):
+        frame[column] = [
+            t.astimezone(hanoi).strftime("%d/%m/%Y %H:%M") if t == t and t else "—" for t in frame[column]
+        ]
+    frame = frame.rename(
+        columns={
+            "unit_id": "đơn vị",
+            "year": "năm",
+            "documents": "tệp",
+            "rejected": "bị từ chối",
+            "submissions": "lần nộp",
+            "last_received_at": "nộp gần nhất",
+            "last_run_at": "trích xuất gần nhất",
+            "last_run_status": "kết quả",
+            "figures": "số liệu",
+            "flagged": "cần rà soát",
+        }
+    )
     print(frame.to_string(index=False))
     return 0
 
