@@ -17,9 +17,9 @@ class BlockContext:
     future_section: bool = False  # under a "Phương hướng, nhiệm vụ năm N+1" heading
     heading_topic: str | None = None  # topic named by the nearest heading above ("1. Thu ngân sách")
     locator: Locator | None = None
-    unit_level: str | None = (
-        None  # "district" | "ward": decides whether "phường X" is the unit or a part of it
-    )
+    # "district" | "ward": decides whether "phường X" is the unit or a part of it
+    unit_level: str | None = None
+    repairs: tuple[str, ...] = ()  # the block's text came from OCR or a repair: its figures say so
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Candidate:
     year: int | None = None
     notes: list[str] = field(default_factory=list)
     derived: bool = False
+    flags: list[str] = field(default_factory=list)  # reasons known when the candidate is made (ocr_text, …)
 
     def describe(self) -> dict:
         return {

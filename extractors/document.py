@@ -33,6 +33,9 @@ class Paragraph:
     locator: Locator
     style: str | None = None  # Word style name ("Heading 1", "Title", …) when known
     bold: bool = False  # every run bold: headings and titles in Word, bold font in PDF
+    # how the text was obtained when not read as is: "ocr_text" (OCR of a scanned page), "repaired_text"
+    # (converted from a legacy font encoding, rejoined syllables); figures read from it carry these flags
+    repairs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Cell:
     locator: Locator
     row_span: int = 1
     col_span: int = 1
+    repairs: tuple[str, ...] = ()  # as Paragraph.repairs
 
 
 @dataclass

@@ -50,7 +50,19 @@ def run_rules(nlp: Language, text: str, ctx: BlockContext) -> list[Candidate]:
         doc = component(doc)
     for cand in doc._.candidates:
         cand.locator = ctx.locator
+        mark_repairs(cand, ctx.repairs)
     return doc._.candidates
+
+
+# Text read by OCR or converted from a legacy encoding is less certain: a digit may be misread.
+REPAIR_CONFIDENCE = {"ocr_text": 0.8, "repaired_text": 0.9}
+
+
+def mark_repairs(cand: Candidate, repairs: tuple[str, ...]) -> None:
+    for code in repairs:
+        if code not in cand.flags:
+            cand.flags.append(code)
+            cand.confidence = round(cand.confidence * REPAIR_CONFIDENCE.get(code, 1.0), 3)
 
 
 class _Sections:
@@ -126,13 +138,18 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             sections.heading(block)  # updates the section state; a numbered heading may hold figures too
-            ctx = BlockContext(ident.year, sections.future, sections.topic, block.locator, level)
+            ctx = BlockContext(
+                ident.year, sections.future, sections.topic, block.locator, level, block.repairs
+            )
             candidates += run_rules(nlp, block.text, ctx)
             previous_text = block.text
         elif isinstance(block, Table):
             ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
             unit_line = previous_text if is_unit_line(previous_text) else None
-            candidates += tables.candidates(block, ctx, unit_line)
+            repairs = tuple(dict.fromkeys(r for cell in block.cells for r in cell.repairs))
+            for cand in tables.candidates(block, ctx, unit_line):
+                mark_repairs(cand, repairs)
+                candidates.append(cand)
 
     figures = choose(candidates, doc.sha256, vers)
     result.figures = cross_check(figures, level, doc.sha256, vers)

@@ -58,6 +58,7 @@ def _figure(c: Candidate, sha256: str, version: str) -> Figure:
         hedge=c.hedge,
         derived=c.derived,
         notes=list(c.notes),
+        flags=list(c.flags),
     )
 
 

@@ -97,3 +97,16 @@ def test_a_report_without_required_figures_says_which() -> None:
     )
     assert result.status == "ok" and result.flags == ["missing_required"]
     assert "budget_revenue_actual" in result.notes[-1]
+
+
+def test_figures_from_ocr_or_repaired_text_say_so_and_are_less_certain() -> None:
+    from extractors.document import Locator, Paragraph
+
+    text = "Thu ngân sách trên địa bàn quận đạt 6.540,3 tỷ đồng, bằng 112,2% dự toán Thành phố giao."
+    plain = Paragraph(2, text, Locator("p2"))
+    scanned = Paragraph(2, text, Locator("p2"), repairs=("ocr_text",))
+    head = paragraphs("UBND QUẬN BA ĐÌNH", "Báo cáo tổng kết năm 2021")
+    clean = extract_document(document(*head, plain)).figure("budget_revenue_actual")
+    ocr = extract_document(document(*head, scanned)).figure("budget_revenue_actual")
+    assert clean.value == ocr.value and "ocr_text" in ocr.flags and "ocr_text" not in clean.flags
+    assert ocr.confidence < clean.confidence
