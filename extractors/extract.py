@@ -126,8 +126,10 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
         notes=[*doc.warnings, *ident.notes],
     )
     if ident.unit is None:
+        result.flags.append("missing_required")
         result.notes.append("the submitting unit was not found in the issuer block or title")
     if ident.year is None:
+        result.flags.append("missing_required")
         result.notes.append("the report year was not found in the title or signing date")
 
     level = ident.unit.level if ident.unit else None
@@ -157,6 +159,7 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
     if missing:
         result.flags.append("missing_required")
         result.notes.append("required indicators not found: " + ", ".join(missing))
+    result.flags = list(dict.fromkeys(result.flags))
     return result
 
 
