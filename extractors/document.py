@@ -77,7 +77,7 @@ Block = Paragraph | Table
 @dataclass
 class Document:
     path: str
-    format: str  # "docx" | "pdf"
+    format: str  # "docx" | "pdf", or the legacy format converted to docx: "doc" | "rtf" | "odt"
     sha256: str
     blocks: list[Block] = field(default_factory=list)
     header_footer: list[str] = field(default_factory=list)

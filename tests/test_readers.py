@@ -279,12 +279,20 @@ def _image_only_pdf() -> bytes:
     return out.getvalue()
 
 
-def test_pdf_page_without_text_layer_is_reported(tmp_path: Path) -> None:
+def test_pdf_page_without_text_layer_goes_to_ocr_or_is_refused_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractors.readers.ocr import ocr_unavailable
+
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_image_only_pdf())
-    doc = read_document(path)
-    assert doc.blocks == [] and doc.pages == 1
-    assert doc.warnings == ["page 1 has no text layer (scanned?); OCR is not available yet"]
+    path.write_bytes(_image_only_pdf())  # an image with no text: OCR finds nothing, and says so
+    if ocr_unavailable() is None:
+        doc = read_document(path)
+        assert doc.blocks == [] and doc.pages == 1
+        assert doc.warnings == ["page 1 (no text layer): OCR found no text (blank or unreadable scan)"]
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(UnreadableDocument, match="tesseract-ocr-vie"):
+        read_document(path)
 
 
 # ------------------------------------------------------------------ refusals

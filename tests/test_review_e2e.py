@@ -86,10 +86,12 @@ def test_log_in_correct_a_value_with_the_keyboard_and_see_the_ranking_change(ser
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "review-item.png"), full_page=True)
 
+    item_url = page.url
     page.keyboard.press("s")  # focus the correction field
     page.keyboard.type("75%")
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: "/item/" not in url or "error" not in url)
+    with page.expect_navigation():  # the decision is posted, stored and rescored before the next page
+        page.keyboard.press("Enter")
+    assert page.url != item_url and "error" not in page.url
 
     page.goto(f"{server}/dashboard")
     ranks_after = page.locator("table.scores tbody tr td:nth-child(2)").all_inner_texts()

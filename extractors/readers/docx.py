@@ -8,7 +8,9 @@ are full of such wrappers, and a reader must not drop text silently.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -19,6 +21,14 @@ from docx.styles import BabelFish
 from lxml import etree
 
 from extractors.document import Block, Cell, Document, Locator, Paragraph, Table, UnreadableDocument
+from extractors.repair import (
+    REPAIRED,
+    Encoding,
+    detect_by_content,
+    encoding_for_font,
+    looks_unicode,
+    to_unicode,
+)
 from extractors.text import nfc
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,12 +74,19 @@ def read_docx(name: str, data: bytes, sha256: str) -> Document:
     # Footnotes often carry the data cut-off date ("số liệu tính đến 15/12"): read them after the body.
     for note in _notes(package):
         reader.walk(note)
+    header_footer = _header_footer(package, reader.fonts)
+    if reader.fonts.converted:
+        counts = ", ".join(f"{enc}: {n}" for enc, n in sorted(reader.fonts.converted.items()))
+        reader.warnings.append(
+            f"text typed in legacy Vietnamese fonts was converted to Unicode (paragraphs by encoding: "
+            f"{counts}); figures read from it are flagged repaired_text"
+        )
     return Document(
         path=name,
         format="docx",
         sha256=sha256,
         blocks=reader.blocks,
-        header_footer=_header_footer(package),
+        header_footer=header_footer,
         pages=None,
         warnings=reader.warnings,
     )
@@ -78,6 +95,7 @@ def read_docx(name: str, data: bytes, sha256: str) -> Document:
 class _BodyReader:
     def __init__(self, package: docx.document.Document) -> None:
         self.styles = package.styles.element
+        self.fonts = RunFonts(self.styles)
         self.blocks: list[Block] = []
         self.warnings: list[str] = []
         self.n_paragraphs = 0
@@ -96,7 +114,7 @@ class _BodyReader:
                 self.warnings.append("the document embeds an imported file (altChunk) that is not read")
 
     def _paragraph(self, p: etree._Element) -> None:
-        raw, runs = paragraph_text(p)
+        raw, runs, repaired = paragraph_text(p, self.fonts)
         text = clean(raw)
         if text:
             style_id = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val")
@@ -104,7 +122,10 @@ class _BodyReader:
             bold = bool(texts) and all(self._run_bold(r, style_id) for r in texts)
             index = self.n_paragraphs
             self.n_paragraphs += 1
-            self.blocks.append(Paragraph(index, text, Locator(f"p{index}"), self._style_name(style_id), bold))
+            repairs = (REPAIRED,) if repaired else ()
+            self.blocks.append(
+                Paragraph(index, text, Locator(f"p{index}"), self._style_name(style_id), bold, repairs)
+            )
         for box in text_boxes(p):
             self.walk(box)
 
@@ -123,20 +144,29 @@ class _BodyReader:
                 span = max(1, _int(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"), 1))
                 v_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('vMerge')}"))
                 h_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('hMerge')}"))
-                text, inner = self._cell_content(tc)
+                text, inner, repaired = self._cell_content(tc)
                 above = open_v.get(col)
                 if v_merge == "continue" and above is not None and above.row + above.row_span == r:
                     above.row_span += 1
                     cell = above
                     if text:  # Word leaves continuation cells empty; keep any text rather than drop it
                         cell.text = f"{cell.text}\n{text}" if cell.text else text
+                        cell.repairs = (REPAIRED,) if repaired else cell.repairs
                 elif h_merge == "continue" and last is not None:  # pre-2007 horizontal merge
                     last.col_span += span
                     cell = last
                     if text:
                         cell.text = f"{cell.text}\n{text}" if cell.text else text
+                        cell.repairs = (REPAIRED,) if repaired else cell.repairs
                 else:
-                    cell = Cell(r, col, text, Locator(f"t{index}.r{r}.c{col}"), col_span=span)
+                    cell = Cell(
+                        r,
+                        col,
+                        text,
+                        Locator(f"t{index}.r{r}.c{col}"),
+                        col_span=span,
+                        repairs=(REPAIRED,) if repaired else (),
+                    )
                     cells.append(cell)
                     for c in range(col, col + span):
                         open_v.pop(c, None)
@@ -151,19 +181,22 @@ class _BodyReader:
         for inner_tbl, holder in nested:
             self._table(inner_tbl, parent=holder)
 
-    def _cell_content(self, tc: etree._Element) -> tuple[str, list[etree._Element]]:
+    def _cell_content(self, tc: etree._Element) -> tuple[str, list[etree._Element], bool]:
         lines: list[str] = []
         tables: list[etree._Element] = []
+        repaired = False
         stack = list(_block_children(tc))
         while stack:
             child = stack.pop(0)
             if child.tag == P:
-                lines.append(paragraph_text(child)[0])
+                text, _, converted = paragraph_text(child, self.fonts)
+                lines.append(text)
+                repaired = repaired or converted
                 for box in text_boxes(child):
                     stack[0:0] = list(_block_children(box))
             elif child.tag == TBL:
                 tables.append(child)
-        return clean("\n".join(lines)), tables
+        return clean("\n".join(lines)), tables, repaired
 
     def _style_name(self, style_id: str | None) -> str | None:
         if style_id not in self._style_names:
@@ -210,28 +243,72 @@ class _BodyReader:
         return self._style_bold[key]
 
 
-def paragraph_text(p: etree._Element) -> tuple[str, list[tuple[etree._Element, str]]]:
-    """The paragraph's own text (line breaks as "\\n") and its runs with their text."""
-    parts: list[str] = []
+def paragraph_text(
+    p: etree._Element, fonts: RunFonts | None = None
+) -> tuple[str, list[tuple[etree._Element, str]], bool]:
+    """The paragraph's own text (line breaks as "\\n"), its runs with their text, and whether any of
+    it was converted from a legacy font encoding.
+
+    With ``fonts``, runs typed in a TCVN3 or VNI font (by the run's or its styles' font name) are
+    converted to Unicode; neighbouring runs of one encoding are converted together, because a VNI
+    letter's modifier byte may sit in the next run. A paragraph with no legacy font whose characters
+    nevertheless say TCVN3 or VNI (``detect_by_content``) is converted as a whole.
+    """
+    p_style = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val") if fonts is not None else None
+    pieces: list[tuple[Encoding | None, str]] = []  # (legacy encoding of the run or None, raw text)
     runs: list[tuple[etree._Element, str]] = []
 
     def collect(element: etree._Element) -> None:
         for child in element:
             tag = child.tag
             if tag == R:
-                run_text = _run_text(child)
-                parts.append(run_text)
-                runs.append((child, run_text))
+                encoding = fonts.encoding(child, p_style) if fonts is not None else None
+                raw = _run_text(child, legacy=True)
+                pieces.append((encoding, raw))
+                runs.append((child, raw if encoding else _run_text(child)))
             elif tag == f"{{{_M}}}t":  # equation text
-                parts.append(child.text or "")
+                pieces.append((None, child.text or ""))
             elif tag not in _SKIP_IN_P and isinstance(tag, str):
                 collect(child)  # hyperlink, ins, smartTag, fldSimple, sdt, customXml, moveTo, …
 
     collect(p)
-    return "".join(parts), runs
+    if fonts is None or not any(enc for enc, _ in pieces):
+        plain = "".join(_plain(raw) for _, raw in pieces)
+        if fonts is not None:
+            encoding = detect_by_content("".join(raw for _, raw in pieces))
+            if encoding is not None:
+                fonts.count(encoding)
+                return to_unicode("".join(raw for _, raw in pieces), encoding), runs, True
+        return plain, runs, False
+    # Unicode typed into a legacy font's style (an old template) draws through font fallback and
+    # must not be converted: any Unicode-only letter in the legacy runs of this paragraph says so.
+    trusted = {enc for enc, _ in pieces if enc} - {enc for enc, raw in pieces if enc and looks_unicode(raw)}
+    parts: list[str] = []
+    converted: set[str] = set()
+    # Neighbouring pieces of one encoding are converted together (consecutive runs of one font).
+    for enc, group in itertools.groupby(pieces, key=lambda piece: piece[0] if piece[0] in trusted else None):
+        text = "".join(raw for _, raw in group)
+        if enc is None:
+            parts.append(_plain(text))
+            continue
+        out = to_unicode(text, enc)
+        parts.append(out)
+        if out != text:
+            converted.add(enc)
+    for encoding in converted:
+        fonts.count(encoding)
+    return "".join(parts), runs, bool(converted)
 
 
-def _run_text(r: etree._Element) -> str:
+_SOFT_HYPHEN = "\u00ad"  # TCVN3's "ư" (byte 0xAD), which Word stores as <w:softHyphen/>
+
+
+def _plain(raw: str) -> str:
+    """Text of non-legacy runs: a soft hyphen is an invisible hyphenation hint and is dropped."""
+    return raw.replace(_SOFT_HYPHEN, "")
+
+
+def _run_text(r: etree._Element, legacy: bool = False) -> str:
     out = []
     for child in r:
         tag = child.tag
@@ -243,7 +320,80 @@ def _run_text(r: etree._Element) -> str:
             out.append("\n")
         elif tag == _w("noBreakHyphen"):
             out.append("-")
+        elif legacy and tag == _w("softHyphen"):
+            out.append(_SOFT_HYPHEN)
+        elif legacy and tag == _w("sym") and encoding_for_font(_attr(child, "font")):
+            # A character inserted from a legacy font as a symbol: w:char is its code (F0xx or 00xx).
+            with contextlib.suppress(ValueError):
+                out.append(chr(int(_attr(child, "char") or "", 16) & 0xFF))
     return "".join(out)
+
+
+class RunFonts:
+    """The font a run is typed in, as Word resolves it: the run's w:rFonts (hAnsi, then ascii), its
+    character style, its paragraph style (each with the styles they are based on), then the
+    document defaults; mapped to a legacy encoding by name. Theme fonts are Unicode fonts."""
+
+    def __init__(self, styles: etree._Element) -> None:
+        self.styles = styles
+        self._by_style: dict[str, str | None] = {}
+        self.converted: dict[str, int] = {}  # legacy encoding -> paragraphs/cells converted
+
+    def count(self, encoding: str) -> None:
+        self.converted[encoding] = self.converted.get(encoding, 0) + 1
+
+    def encoding(self, r: etree._Element, p_style: str | None) -> Encoding | None:
+        name = _font_name(r.find(f"{_w('rPr')}/{_w('rFonts')}"))
+        if name is None:
+            r_style = _attr(r.find(f"{_w('rPr')}/{_w('rStyle')}"), "val")
+            name = self._style_font(r_style, "character") if r_style else None
+        if name is None:
+            name = self._style_font(p_style, "paragraph")
+        if name is None:
+            name = self._default_font()
+        return encoding_for_font(name)
+
+    def _style_font(self, style_id: str | None, kind: str) -> str | None:
+        key = f"{kind}:{style_id}"
+        if key not in self._by_style:
+            name, seen = None, set()
+            style = self.styles.get_by_id(style_id) if style_id else None
+            if style is None and kind == "paragraph":
+                style = next(
+                    (
+                        s
+                        for s in self.styles.findall(_w("style"))
+                        if s.get(_w("type")) == "paragraph" and s.get(_w("default")) in ("1", "true", "on")
+                    ),
+                    None,
+                )
+            while style is not None and name is None and id(style) not in seen:
+                seen.add(id(style))
+                name = _font_name(style.find(f"{_w('rPr')}/{_w('rFonts')}"))
+                based = _attr(style.find(_w("basedOn")), "val")
+                style = self.styles.get_by_id(based) if based else None
+            self._by_style[key] = name
+        return self._by_style[key]
+
+    def _default_font(self) -> str | None:
+        if "default" not in self._by_style:
+            path = f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('rFonts')}"
+            self._by_style["default"] = _font_name(self.styles.find(path))
+        return self._by_style["default"]
+
+
+def _font_name(rfonts: etree._Element | None) -> str | None:
+    """The font an rFonts element sets for Latin text: a legacy name if hAnsi or ascii has one, else
+    the name set, "" for a theme font, None when it sets no Latin font (inherit)."""
+    if rfonts is None:
+        return None
+    names = [rfonts.get(_w(a)) for a in ("hAnsi", "ascii")]
+    for name in names:
+        if name and encoding_for_font(name):
+            return name
+    if rfonts.get(_w("hAnsiTheme")) or rfonts.get(_w("asciiTheme")):
+        return ""
+    return next((n for n in names if n), None)
 
 
 def text_boxes(p: etree._Element) -> Iterator[etree._Element]:
@@ -281,7 +431,7 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
     return (c for c in _block_children(element) if c.tag == tag)
 
 
-def _header_footer(package: docx.document.Document) -> list[str]:
+def _header_footer(package: docx.document.Document, fonts: RunFonts) -> list[str]:
     """Texts of every header and footer part referenced by any section, in section order, once."""
     texts: list[str] = []
     related = package.part.related_parts
@@ -295,7 +445,7 @@ def _header_footer(package: docx.document.Document) -> list[str]:
         for p in part.element.iter(P):
             if any(a.tag == FALLBACK for a in p.iterancestors()):
                 continue
-            for line in clean(paragraph_text(p)[0]).split("\n"):
+            for line in clean(paragraph_text(p, fonts)[0]).split("\n"):
                 if line and line not in texts:
                     texts.append(line)
     return texts

@@ -11,11 +11,19 @@ analysis both passes use (words into lines, running heads, lines into paragraphs
 page breaks) is in :mod:`extractors.readers.pdf_layout`, split off to keep each module a readable
 size. ``_Layout`` and ``_breaks`` are re-exported here, as are ``_Line`` and ``_Para``, because the
 tests reach them through this module.
+
+Scanned pages: pass 1 asks :func:`extractors.readers.ocr.page_needs_ocr` about each page's text layer;
+a page without one (and holding an image), or whose text layer is garbage (fonts without a Unicode
+map, no Vietnamese letters), is read by OCR (:mod:`extractors.readers.ocr`) instead, and its words go
+through the same line and paragraph rules. Its paragraphs carry ``repairs=("ocr_text",)`` and bboxes
+mapped back onto the page (the OCR frame is straightened). When OCR is not available the page's
+content is missing with a warning, and a PDF in which no page has any text is refused.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +33,7 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.text import WordExtractor
 
 from extractors.document import BBox, Block, Cell, Document, Locator, Paragraph, Table, UnreadableDocument
+from extractors.readers.ocr import NO_TEXT, UNMAPPED, OcrError, OcrPage, PdfOcr, page_needs_ocr
 from extractors.readers.pdf_layout import _breaks as _breaks
 from extractors.readers.pdf_layout import (
     _join,
@@ -33,11 +42,14 @@ from extractors.readers.pdf_layout import (
     _page_items,
     _Para,
     _para_continues,
+    _repair_notes,
     _strip_running_lines,
 )
 from extractors.readers.pdf_layout import _Layout as _Layout
 
 SNAP = 2.0  # points: cell edges closer than this are one grid line
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -67,6 +79,8 @@ class _Page:
     lines: list[_Line] = field(default_factory=list)
     tables: list[_TablePart] = field(default_factory=list)
     right: float = 0.0  # right edge of the body text, set when paragraphs are built
+    needs_ocr: str | None = None  # why the text layer could not be used as is (page_needs_ocr)
+    ocr: OcrPage | None = None  # the page was read by OCR: its lines are in this straightened frame
 
 
 def read_pdf(name: str, data: bytes, sha256: str) -> Document:
@@ -80,15 +94,21 @@ def read_pdf(name: str, data: bytes, sha256: str) -> Document:
             ) from exc
         raise _damaged(name, f"damaged cross-reference table or file structure: {cause}") from exc
     warnings: list[str] = []
+    ocr = PdfOcr(data)
     with pdf:
         try:
             page_list = pdf.pages
         except Exception as exc:  # a broken page tree is found only when the pages are listed
             raise _damaged(name, f"damaged page tree: {exc}") from exc
-        pages = [_read_page(page, warnings) for page in page_list]
+        try:
+            pages = [_read_page(page, warnings, ocr) for page in page_list]
+        finally:
+            ocr.close()
     if not pages or all(p is None for p in pages):
         raise _damaged(name, "no page could be read")
     read = [p for p in pages if p is not None]
+    _ocr_summary(name, read, ocr, warnings)
+    warnings.extend(_repair_notes(read))  # legacy fonts converted, split syllables rejoined
     header_footer = _strip_running_lines(read)
     blocks = _assemble(read)
     return Document(name, "pdf", sha256, blocks, header_footer, pages=len(pages), warnings=warnings)
@@ -102,7 +122,7 @@ def _damaged(name: str, detail: str) -> UnreadableDocument:
 # ---------------------------------------------------------------- pass 1: one page at a time
 
 
-def _read_page(page: Any, warnings: list[str]) -> _Page | None:
+def _read_page(page: Any, warnings: list[str], ocr: PdfOcr) -> _Page | None:
     number = page.page_number
     try:
         chars = page.chars
@@ -113,9 +133,15 @@ def _read_page(page: Any, warnings: list[str]) -> _Page | None:
         page.close()
         return None
     out = _Page(number, float(page.width), float(page.height))
+    reason = page_needs_ocr(" ".join(w["text"] for w in words), len(chars))
+    if reason == NO_TEXT and not has_images:
+        reason = None  # a blank page, or a short one (only "Nơi nhận:"): nothing to read by OCR
+    out.needs_ocr = reason
+    if reason and (_read_by_ocr(out, reason, ocr, warnings) or reason == UNMAPPED or not words):
+        page.close()
+        return out
+    # OCR not available or failed: a text layer without Vietnamese letters, or a few words, is kept
     if not words:
-        if has_images:
-            warnings.append(f"page {number} has no text layer (scanned?); OCR is not available yet")
         page.close()
         return out
     try:
@@ -135,9 +161,55 @@ def _read_page(page: Any, warnings: list[str]) -> _Page | None:
             outside.append(word)
     for table in out.tables:
         for cell in table.cells:
-            cell["text"] = _join(_lines(number, cell.pop("words")), cell["bbox"][0], cell["bbox"][2])
+            lines = _lines(number, cell.pop("words"))
+            cell["text"] = _join(lines, cell["bbox"][0], cell["bbox"][2])
+            cell["repaired"] = any(ln.repaired for ln in lines)  # legacy font converted, syllables rejoined
     out.lines = _lines(number, outside)
     return out
+
+
+def _read_by_ocr(out: _Page, reason: str, ocr: PdfOcr, warnings: list[str]) -> bool:
+    """Fill ``out`` from OCR of the page; False (with a warning) when OCR is unavailable or fails."""
+    number = out.number
+    missing = ocr.unavailable()
+    if missing:
+        warnings.append(
+            f"page {number} needs OCR ({reason}) but OCR is not available on the server ({missing}); "
+            "its content is missing"
+        )
+        return False
+    try:
+        result = ocr.read(number, out.width, out.height)
+    except OcrError as exc:
+        warnings.append(f"page {number} ({reason}): OCR failed ({exc}); its content is missing")
+        return False
+    out.ocr = result
+    out.lines = _lines(number, result.words)
+    if not out.lines:
+        warnings.append(f"page {number} ({reason}): OCR found no text (blank or unreadable scan)")
+    return True
+
+
+def _ocr_summary(name: str, pages: list[_Page], ocr: PdfOcr, warnings: list[str]) -> None:
+    """One note naming the pages read by OCR; refuse a scan when OCR is not available and no page has a
+    usable text layer (a page number stamped on a scan, or an accent-less copier OCR layer, is not)."""
+    done = [p for p in pages if p.ocr is not None and p.lines]
+    if done:
+        listed = ", ".join(str(p.number) for p in done)
+        warnings.append(
+            f"page{'s' if len(done) > 1 else ''} {listed} read by OCR: check figures against the scan"
+        )
+        seconds = sum(p.ocr.seconds for p in done if p.ocr)
+        log.info(
+            "%s: %d pages read by OCR in %.1f s (%.2f s/page)", name, len(done), seconds, seconds / len(done)
+        )
+    if ocr.was_unavailable and not any((p.lines or p.tables) and not p.needs_ocr for p in pages):
+        raise UnreadableDocument(
+            name,
+            "the PDF is a scan and OCR is not available on the server",
+            "Install the Debian packages tesseract-ocr and tesseract-ocr-vie, or submit the report as "
+            ".docx or a text PDF",
+        )
 
 
 def _table_part(page: int, cell_boxes: list[BBox]) -> _TablePart | None:
@@ -196,7 +268,7 @@ def _assemble(pages: list[_Page]) -> list[Block]:
                 prev.lines.extend(first.lines)
                 page_items.pop(0)
         items.extend(page_items)
-    return _number(items)
+    return _number(items, {p.number: p.ocr for p in pages if p.ocr is not None})
 
 
 def _continues(prev: _TablePart, part: _TablePart) -> bool:
@@ -227,7 +299,7 @@ def _row_texts(part: _TablePart, k: int) -> list[list[str]]:
     return grid
 
 
-def _number(items: list[_Para | list[_TablePart]]) -> list[Block]:
+def _number(items: list[_Para | list[_TablePart]], ocr: dict[int, OcrPage]) -> list[Block]:
     blocks: list[Block] = []
     n_para = n_table = 0
     for item in items:
@@ -235,10 +307,14 @@ def _number(items: list[_Para | list[_TablePart]]) -> list[Block]:
             first = [ln for ln in item.lines if ln.page == item.lines[0].page]  # bbox of the first part
             x0, top = min(ln.x0 for ln in first), min(ln.top for ln in first)
             x1, bottom = max(ln.x1 for ln in first), max(ln.bottom for ln in first)
-            loc = Locator(
-                f"p{n_para}", first[0].page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-            )
-            blocks.append(Paragraph(n_para, item.text, loc, None, item.lines[0].bold))
+            bbox: BBox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+            if first[0].page in ocr:
+                bbox = ocr[first[0].page].to_page(bbox)
+            loc = Locator(f"p{n_para}", first[0].page, bbox)
+            repairs = ("ocr_text",) if any(ln.page in ocr for ln in item.lines) else ()
+            if any(ln.repaired for ln in item.lines):  # legacy font converted, split syllables rejoined
+                repairs += ("repaired_text",)
+            blocks.append(Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs))
             n_para += 1
             continue
         cells, offset = [], 0
@@ -246,7 +322,8 @@ def _number(items: list[_Para | list[_TablePart]]) -> list[Block]:
             for c in part.cells:
                 row = c["row"] + offset
                 loc = Locator(f"t{n_table}.r{row}.c{c['col']}", part.page, c["bbox"])
-                cells.append(Cell(row, c["col"], c["text"], loc, c["row_span"], c["col_span"]))
+                repairs = ("repaired_text",) if c.get("repaired") else ()
+                cells.append(Cell(row, c["col"], c["text"], loc, c["row_span"], c["col_span"], repairs))
             offset += part.n_rows
         blocks.append(Table(n_table, offset, item[0].n_cols, cells, page=item[0].page))
         n_table += 1

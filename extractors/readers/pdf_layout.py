@@ -20,6 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from pdfplumber.utils import cluster_objects
 
+from extractors.repair import (
+    detect_by_content,
+    encoding_for_font,
+    looks_unicode,
+    rejoin_split_syllables,
+    to_unicode,
+)
 from extractors.text import fold, nfc
 
 if TYPE_CHECKING:
@@ -50,6 +57,10 @@ class _Line:
     bold: bool
     first_word: float  # width of the first word: would it have fitted on the previous line?
     segment: bool = False  # one of several side-by-side blocks on the same baseline
+    # the text was repaired (legacy font encoding converted, split syllables rejoined): "repaired_text"
+    repaired: bool = False
+    legacy: bool = False  # converted from a legacy font encoding (TCVN3, VNI)
+    joins: tuple[tuple[str, str], ...] = ()  # split syllables rejoined, as (as extracted, as rejoined)
 
 
 @dataclass
@@ -87,14 +98,72 @@ def _lines(page: int, words: list[dict[str, Any]]) -> list[_Line]:
             chars = [c for w in part for c in w["chars"] if c["text"].strip()]
             bold = all("bold" in (c.get("fontname") or "").lower() for c in chars)
             top, bottom = min(w["top"] for w in part), max(w["bottom"] for w in part)
-            text = nfc(" ".join(w["text"] for w in part))
+            raw, converted = _legacy_text(part)
+            text, joins = rejoin_split_syllables(nfc(raw))
             first_word = part[0]["x1"] - part[0]["x0"]
             line = _Line(
                 page, part[0]["x0"], top, part[-1]["x1"], bottom, text, _size(part[0]), bold, first_word
             )
             line.segment = len(parts) > 1
+            line.repaired, line.legacy, line.joins = converted or bool(joins), converted, tuple(joins)
             lines.append(line)
     return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+
+
+def _legacy_text(words: list[dict[str, Any]]) -> tuple[str, bool]:
+    """The words' text with legacy font encodings converted to Unicode, and whether any was.
+
+    Each char is converted by its own font's encoding (``fontname`` ".VnTime", "ABCDEF+.VnTimeH",
+    "VNI-Times" …), so a line mixing Unicode and TCVN3 fonts comes out right; a line in fonts with no
+    telling name is converted only if its characters are clearly TCVN3 or VNI (``detect_by_content``).
+    """
+    texts: list[str] = []
+    converted = named = False
+    for word in words:
+        chars = word.get("chars") or []
+        encodings = [encoding_for_font(c.get("fontname")) for c in chars]
+        if not any(encodings):
+            texts.append(word["text"])
+            continue
+        named = True
+        raw = "".join(c["text"] for c in chars)
+        if looks_unicode(raw):  # a legacy-named font with a Unicode map: already right
+            texts.append(word["text"])
+            continue
+        out: list[str] = []
+        for encoding, group in itertools.groupby(zip(encodings, chars, strict=True), key=lambda ec: ec[0]):
+            text = "".join(c["text"] for _, c in group)
+            out.append(to_unicode(text, encoding) if encoding else text)
+        text = "".join(out)
+        converted = converted or text != raw
+        texts.append(text)
+    line = " ".join(texts)
+    if not named:
+        encoding = detect_by_content(line)
+        if encoding is not None:
+            return to_unicode(line, encoding), True
+    return line, converted
+
+
+def _repair_notes(pages: list[_Page]) -> list[str]:
+    """Warnings for repaired text lines outside tables: how many were converted from legacy fonts,
+    and the split syllables rejoined with their page, so that the extracted original stays visible."""
+    notes = []
+    legacy = sum(ln.legacy for page in pages for ln in page.lines)
+    if legacy:
+        notes.append(
+            f"{legacy} lines typed in legacy Vietnamese fonts (TCVN3/VNI) were converted to Unicode; "
+            "figures read from them are flagged repaired_text"
+        )
+    joins = [(page.number, j) for page in pages for ln in page.lines for j in ln.joins]
+    if joins:
+        shown = "; ".join(f"p. {n}: «{a}» → «{b}»" for n, (a, b) in joins[:8])
+        more = f" and {len(joins) - 8} more" if len(joins) > 8 else ""
+        notes.append(
+            f"split syllables in the PDF text were rejoined ({shown}{more}); "
+            "figures read from them are flagged repaired_text"
+        )
+    return notes
 
 
 def _size(word: dict[str, Any]) -> float:

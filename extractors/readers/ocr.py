@@ -1,0 +1,411 @@
+"""OCR of scanned PDF pages with Tesseract (Debian ``tesseract-ocr`` + ``tesseract-ocr-vie``).
+
+The PDF reader asks :func:`page_needs_ocr` about every page; a page that needs it is rendered and
+read here, and its words come back in PDF points so the reader groups them into lines and paragraphs
+with the same layout rules as a text page. Paragraphs read this way carry ``repairs=("ocr_text",)``:
+their figures are flagged ``ocr_text`` and less certain.
+
+When a page needs OCR (thresholds measured on the 106 pages of ``samples/`` PDFs with text):
+
+* **no text layer**: fewer than ``MIN_LETTERS`` letters in the text layer (a scan, perhaps with a
+  stamped page number); only pages that also hold an image are sent, a blank page is just blank;
+* **unmapped fonts (cid:…)**: fonts that lost their ToUnicode map give "(cid:n)" tokens instead of
+  letters; above ``MAX_CID_SHARE`` of tokens among tokens + letters the text layer is garbage (a lone
+  "(cid:n)" bullet from a symbol font is not);
+* **no Vietnamese letters in the text layer**: among at least ``MIN_LETTERS`` letters, fewer than
+  ``MIN_VIETNAMESE_SHARE`` are non-ASCII. Real Vietnamese is 0.24–0.32 (mean 0.28) on every sample
+  page; garbage from broken simple fonts, and the diacritic-less layer a copier's own OCR adds to
+  a scan, are ≈ 0. Text in the legacy TCVN3 and VNI encodings passes (0.20 and 0.27 on a sample
+  page): :mod:`extractors.repair` converts it, better than OCR would.
+
+How a page is read. Measured on two sets, with Tesseract 5.3 and Debian's ``vie`` data on a shared
+2-core machine: the fixture ``tests/fixtures/ocr/scanned.pdf`` (two A4 pages scanned at 200 dpi,
+rotated 0.6° and −0.8°, a red seal over the issuer block and one over the signature, a small ruled
+table; 398 words and 31 numbers), and "scans" of the 14 sample reports of ``samples/`` made the same
+way (63 pages, random rotations within ±1°, seals on first and last pages; 759 numbers in running
+text, 512 in ruled tables), compared with the text layer of the originals:
+
+1. Render at ``DPI`` (300) with pypdfium2 (pdfplumber's renderer) and turn it grey with the seal
+   dropped out (:func:`drop_red`): the red channel, in which red ink is light and black or blue ink
+   dark; light reddish pixels and near-paper pixels made white; grey or yellowed paper brought back to
+   white. Text printed in red would drop out too; Vietnamese administrative reports print none.
+2. **Deskew** (:func:`skew_angle`): the angle within ±``MAX_SKEW``° that makes the row profile of a
+   quarter-size image the most peaked; the boxes are mapped back onto the page (``OcrPage.to_page``).
+3. **Remove ruling lines** (:func:`remove_rules`): dark runs of ``RULE_PX`` pixels (≈ 7 mm) or more,
+   horizontal or vertical, and their grey fringe, become white. Tesseract otherwise skips most of what
+   ruled cells hold. Tables on scanned pages are not rebuilt (no cell detection: out of scope): their
+   cells become paragraphs of their own ("Bằng khen Thành phố", "25", "48"), or a row one paragraph.
+4. ``tesseract page.png stdout -l vie --psm 6 hocr`` on a PNG in a temporary directory, deleted as
+   soon as the page is read; ``OMP_THREAD_LIMIT=1`` (with 2 threads on the loaded 2-core machine a
+   page took 5.8 s instead of 1.5 s); a timeout per page (60 s, env ``THIDUA_OCR_TIMEOUT_S``). hOCR
+   rather than TSV because it gives each line's baseline, so the words of a line get a steady top and
+   bottom whatever accents they carry, and the reader's layout rules work as on a text page.
+
+   ==========================  =============  ========  =============  =============
+   words / numbers right       fixture words  numbers   63 pp. prose   63 pp. tables
+   ==========================  =============  ========  =============  =============
+   plain grey, psm 4           86.9 %         26/31
+   plain grey, psm 6           91.5 %         28/31     99.9 %         38.9 %
+   steps 1–3, psm 3            99.2 %         31/31
+   steps 1–3, psm 4            99.2 %         31/31     100 %          76.0 %
+   steps 1–3, psm 6 (chosen)   99.2 %         31/31     100 %          80.5 %
+   ==========================  =============  ========  =============  =============
+
+   On the 63 pages words are 97.3 % right with psm 4 and 6 alike (97.2 % psm 3); psm 6 keeps table rows
+   in order best. With plain grey the seal spoils the issuer block, where the unit is looked for first:
+   psm 3 and 4 skip it, psm 6 reads "UBND QUẬI HOAÑYKIẾ" for "UBND QUẬN HOÀN KIẾM". Extraction end to
+   end on the 63 pages (``extract_path``): unit and year 14/14, figures precision 0.98 and recall 0.87
+   against 1.00/1.00 for the text PDFs. Every miss is a figure only a table holds; the 3 wrong values
+   (two a table's row number read as a count, one the prose side of a prose/table conflict whose table
+   was lost) all carry the ``ocr_text`` flag; no digit of running text was misread. Time: ≈ 1.5 s a
+   page all in (Tesseract 1.1–1.3, rotation 0.16, rule removal 0.1, rendering and the rest 0.2), one
+   page at a time; memory: one rendered page (≈ 9 Mpx, a few arrays of it) at a time.
+
+Words Tesseract is unsure of (confidence under 50) are dropped unless they hold a digit, two letters
+in a row or a heading number ("`", "~Í": seal and signature strokes); a line-initial "H." is read
+back as "II." (a Roman heading number Tesseract takes for an H). Every text is NFC-normalised.
+
+Tesseract missing, or present without Vietnamese data: :func:`ocr_unavailable` says which; the
+reader then warns for each page needing OCR, and refuses a PDF in which no page has a usable text layer.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium  # pdfplumber's own renderer
+from PIL import Image
+
+from extractors.document import BBox
+from extractors.text import nfc
+
+DPI = 300
+PSM = 6
+LANG = "vie"
+TIMEOUT_S = 60.0  # per page; env THIDUA_OCR_TIMEOUT_S
+MAX_PIXELS = 40_000_000  # A4 at 300 dpi is 8.7 Mpx, A2 35 Mpx
+MAX_SKEW = 3.0  # degrees: a flatbed or phone scan within this is straightened
+RULE_PX = 80  # at 300 dpi ≈ 6.8 mm: longer dark runs are table rules, not letters (an "—" is ≈ 40 px)
+RULE_FRINGE_PX = 2  # the blurred edge of a rule, on each side of its dark core
+REDNESS = 30  # R − mean(G, B) above this, with R ≥ RED_LIGHT: seal ink, made white
+RED_LIGHT = 140  # darker red pixels are text under the seal (black ink × red ink): kept
+PAPER = 215  # grey levels from this up are paper (and the last of the seal's halo): made white
+
+MIN_LETTERS = 20  # fewer letters than a short line: no text layer worth keeping
+MAX_CID_SHARE = 0.2  # "(cid:n)" tokens among tokens + letters above this: fonts without a Unicode map
+MIN_VIETNAMESE_SHARE = 0.05  # non-ASCII letters among letters below this: not Vietnamese text
+
+NO_TEXT = "no text layer"
+UNMAPPED = "unmapped fonts (cid:…)"
+NOT_VIETNAMESE = "no Vietnamese letters in the text layer"
+
+_CID = re.compile(r"\(cid:\d+\)")
+_HOCR = "{http://www.w3.org/1999/xhtml}"
+_LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
+_MIN_WORD_CONF = 50.0  # below this a word must hold a letter or digit pair to be kept
+_OCR_FIXES = {"H.": "II."}  # first word of a line
+_NUMBERING = re.compile(r"^(?:[IVXLC]+|[a-zđ])[.)]$")  # "I.", "IV.", "a)": kept however unsure
+
+
+def page_needs_ocr(text: str, char_count: int) -> str | None:
+    """Why the page's text layer cannot be used as is (one of the reasons above), or None.
+
+    ``text`` is the page's text layer as pdfplumber gives it, ``char_count`` its number of chars."""
+    cids = len(_CID.findall(text))
+    rest = _CID.sub(" ", text)
+    letters = [c for c in rest if c.isalpha()]
+    if cids and cids / (cids + len(letters)) > MAX_CID_SHARE:
+        return UNMAPPED
+    if char_count == 0 or len(letters) < MIN_LETTERS:
+        return NO_TEXT
+    if sum(1 for c in letters if ord(c) > 127) / len(letters) < MIN_VIETNAMESE_SHARE:
+        return NOT_VIETNAMESE
+    return None
+
+
+def ocr_unavailable() -> str | None:
+    """None when Tesseract with Vietnamese data can run here, else what is missing."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "tesseract is not installed"
+    try:
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"tesseract does not run ({exc})"
+    langs = {ln.strip() for ln in (done.stdout + done.stderr).splitlines()[1:]}
+    if LANG not in langs:
+        return "the Vietnamese data for tesseract (tesseract-ocr-vie) is not installed"
+    return None
+
+
+class OcrError(Exception):
+    """Tesseract failed on a page (crash, timeout, unreadable output)."""
+
+
+@dataclass
+class OcrPage:
+    """One page read by OCR: words as pdfplumber gives them (points, top-left origin) in the
+    straightened frame, and how to map a box of that frame back onto the page."""
+
+    number: int
+    width: float
+    height: float
+    angle: float  # degrees the rendering was turned (counter-clockwise) to straighten it
+    words: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_page(self, bbox: BBox) -> BBox:
+        """A box of the straightened frame as the box enclosing it on the page (points)."""
+        if not self.angle:
+            return bbox
+        cx, cy = self.width / 2, self.height / 2
+        theta = math.radians(self.angle)
+        cos, sin = math.cos(theta), math.sin(theta)
+        xs, ys = [], []
+        for x, y in ((bbox[0], bbox[1]), (bbox[2], bbox[1]), (bbox[0], bbox[3]), (bbox[2], bbox[3])):
+            dx, dy = x - cx, y - cy  # undo Pillow's counter-clockwise turn about the centre
+            xs.append(cx + dx * cos - dy * sin)
+            ys.append(cy + dx * sin + dy * cos)
+        return (
+            round(max(0.0, min(xs)), 2),
+            round(max(0.0, min(ys)), 2),
+            round(min(self.width, max(xs)), 2),
+            round(min(self.height, max(ys)), 2),
+        )
+
+
+class PdfOcr:
+    """Reads pages of one PDF by OCR, one at a time; open lazily, close when the reader is done."""
+
+    def __init__(self, data: bytes, *, timeout_s: float | None = None, dpi: int = DPI, psm: int = PSM):
+        self.data = data
+        self.timeout_s = timeout_s or float(os.environ.get("THIDUA_OCR_TIMEOUT_S") or TIMEOUT_S)
+        self.dpi = dpi
+        self.psm = psm
+        self._pdf: Any = None
+        self._unavailable: str | bool | None = False  # False: not checked yet
+
+    def unavailable(self) -> str | None:
+        """What is missing for OCR (checked once, when the first page needs it), or None."""
+        if self._unavailable is False:
+            self._unavailable = ocr_unavailable()
+        return self._unavailable  # type: ignore[return-value]
+
+    @property
+    def was_unavailable(self) -> bool:
+        """A page needed OCR and OCR was not available."""
+        return isinstance(self._unavailable, str)
+
+    def read(self, number: int, width: float, height: float) -> OcrPage:
+        """OCR page ``number`` (1-based) of ``width`` × ``height`` points; raise OcrError on failure."""
+        start = time.perf_counter()
+        # A poster-sized page is rendered at less than DPI: memory stays bounded (≈ 8 bytes a pixel).
+        scale = min(self.dpi / 72, math.sqrt(MAX_PIXELS / max(1.0, width * height)))
+        try:
+            if self._pdf is None:
+                self._pdf = pdfium.PdfDocument(self.data)
+            page = self._pdf[number - 1]
+            try:
+                bitmap = page.render(scale=scale)
+                image = drop_red(bitmap.to_pil())
+                bitmap.close()
+            finally:
+                page.close()
+        except pdfium.PdfiumError as exc:
+            raise OcrError(f"the page could not be rendered ({exc})") from exc
+        angle = skew_angle(image)
+        if angle:
+            image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        image = remove_rules(image, max(20, round(RULE_PX * scale * 72 / DPI)))
+        px = image.width
+        with tempfile.TemporaryDirectory(prefix="thidua-ocr-") as tmp:
+            png = Path(tmp) / "page.png"
+            image.save(png, compress_level=1)
+            del image
+            hocr = self._tesseract(png)
+        result = OcrPage(number, width, height, angle)
+        result.words = hocr_words(hocr, width / px)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def _tesseract(self, png: Path) -> str:
+        exe = shutil.which("tesseract") or "tesseract"
+        cmd = [exe, str(png), "stdout", "-l", LANG, "--psm", str(self.psm), "hocr"]
+        env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=self.timeout_s, env=env, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise OcrError(f"tesseract took longer than {self.timeout_s:g} s") from exc
+        except OSError as exc:
+            raise OcrError(f"tesseract could not be started ({exc})") from exc
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise OcrError(f"tesseract failed ({detail[0]})")
+        return done.stdout.decode("utf-8", "replace")
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+# ---------------------------------------------------------------- image preparation
+
+
+def drop_red(image: Image.Image) -> Image.Image:
+    """Grey image of the page without its red seal ink: the red channel (red ink is light in it, black
+    and blue ink dark), light reddish pixels turned white, and near-paper pixels turned white.
+
+    Dark pixels stay whatever their hue: where the seal covers text, the text under it is dark red."""
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red = rgb[..., 0]
+    grey = red.copy()
+    grey[(red - (rgb[..., 1] + rgb[..., 2]) // 2 > REDNESS) & (red >= RED_LIGHT)] = 255
+    paper = float(np.median(grey[::4, ::4]))  # most of a page is paper
+    if 0 < paper < 250:  # grey or yellowed paper, a dim photo: paper back to white
+        grey = np.minimum(grey.astype(np.float32) * (255 / paper), 255).astype(np.int16)
+    grey[grey >= PAPER] = 255
+    return Image.fromarray(grey.astype(np.uint8))
+
+
+def skew_angle(image: Image.Image) -> float:
+    """The rotation (degrees, counter-clockwise) that makes text lines horizontal; 0.0 if under 0.1°.
+
+    Projection profile: text lines turned straight give rows that alternate sharply between ink and
+    paper, so the variance of the row-to-row change in ink peaks. Coarse steps of 0.5°, then 0.1°."""
+    small = image.resize((max(1, image.width // 4), max(1, image.height // 4)), Image.Resampling.BILINEAR)
+    ink = Image.fromarray(((np.asarray(small) < 160) * 255).astype(np.uint8))
+    if not np.asarray(ink).any():
+        return 0.0
+
+    def score(angle: float) -> float:
+        rows = (np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST)) > 0).sum(axis=1)
+        return float(np.var(np.diff(rows.astype(np.float64))))
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=score)
+    fine = max(np.arange(coarse - 0.4, coarse + 0.41, 0.1), key=score)
+    angle = round(float(fine), 1)
+    return 0.0 if abs(angle) < 0.1 else angle
+
+
+def remove_rules(image: Image.Image, length: int = RULE_PX) -> Image.Image:
+    """Whiten horizontal and vertical dark runs of ``length`` pixels or more (table and page rules)."""
+    pixels = np.asarray(image)
+    dark = pixels < 140
+    mask = _thicken(_runs(dark, length)) | _thicken(_runs(dark.T, length)).T
+    if not mask.any():
+        return image
+    out = pixels.copy()
+    out[mask] = 255
+    return Image.fromarray(out)
+
+
+def _thicken(mask: np.ndarray, by: int = RULE_FRINGE_PX) -> np.ndarray:
+    """Grow a mask of horizontal runs up and down: the grey fringe of a rule goes with its core."""
+    out = mask.copy()
+    for k in range(1, by + 1):
+        out[k:] |= mask[:-k]
+        out[:-k] |= mask[k:]
+    return out
+
+
+def _runs(dark: np.ndarray, length: int) -> np.ndarray:
+    """Pixels of ``dark`` lying in a horizontal run of at least ``length``."""
+    width = dark.shape[1]
+    if width < length:
+        return np.zeros_like(dark)
+    csum = np.zeros((dark.shape[0], width + 1), dtype=np.int32)
+    np.cumsum(dark, axis=1, out=csum[:, 1:])
+    full = (csum[:, length:] - csum[:, :-length]) == length  # the window starting here is all dark
+    # A pixel is covered when a full window starts at most length - 1 before it: with P the running
+    # count of full windows, padded with length - 1 zeros in front and its last value behind,
+    # covered[i] = P'[i + length] - P'[i] > 0.
+    starts = np.zeros((dark.shape[0], full.shape[1] + 2 * (length - 1) + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, out=starts[:, length : length + full.shape[1]])
+    starts[:, length + full.shape[1] :] = starts[:, length + full.shape[1] - 1 : length + full.shape[1]]
+    return (starts[:, length : length + width] - starts[:, :width]) > 0
+
+
+# ---------------------------------------------------------------- hOCR to words
+
+
+def hocr_words(hocr: str, scale: float) -> list[dict[str, Any]]:
+    """Words of an hOCR page as pdfplumber-style dicts, ``scale`` points per pixel.
+
+    All words of one line share a top and bottom set from the line's baseline and the page's usual
+    line height, so that accents (which make a word's own box taller) do not move them; the one
+    pseudo-char of each word carries that height as its size, as a font size would."""
+    try:
+        root = ET.fromstring(hocr)
+    except ET.ParseError as exc:
+        raise OcrError(f"tesseract output is not valid hOCR ({exc})") from exc
+    lines = []
+    for el in root.iter(f"{_HOCR}span"):
+        if el.get("class") not in _LINE_CLASSES:
+            continue
+        props = _title(el.get("title", ""))
+        x0, y0, x1, y1 = (float(v) for v in props["bbox"])
+        slope, offset = (float(v) for v in props.get("baseline", (0, 0)))
+        words = []
+        for w in el.iter(f"{_HOCR}span"):
+            if w.get("class") != "ocrx_word":
+                continue
+            text = nfc("".join(w.itertext()).strip())
+            if not words and text in _OCR_FIXES:
+                text = _OCR_FIXES[text]
+            wprops = _title(w.get("title", ""))
+            conf = float(wprops.get("x_wconf", ["0"])[0])
+            if text and _keep(text, conf):
+                words.append((text, [float(v) for v in wprops["bbox"]]))
+        if words:
+            baseline = y1 + offset + slope * ((x0 + x1) / 2 - x0)
+            lines.append((y1 - y0, baseline, words))
+    if not lines:
+        return []
+    heights = sorted(h for h, _, _ in lines)
+    usual = heights[len(heights) // 2]
+    out = []
+    for height, baseline, words in lines:
+        size = usual if abs(height - usual) <= 0.35 * usual else height
+        top, bottom = (baseline - 0.78 * size) * scale, (baseline + 0.22 * size) * scale
+        for text, box in words:
+            out.append(
+                {
+                    "text": text,
+                    "x0": round(box[0] * scale, 2),
+                    "x1": round(box[2] * scale, 2),
+                    "top": round(top, 2),
+                    "bottom": round(bottom, 2),
+                    "chars": [{"text": text, "size": round(size * scale, 2), "fontname": ""}],
+                }
+            )
+    return out
+
+
+def _title(title: str) -> dict[str, list[str]]:
+    props = {}
+    for part in title.split(";"):
+        key, _, value = part.strip().partition(" ")
+        if key:
+            props[key] = value.split()
+    return props
+
+
+def _keep(text: str, conf: float) -> bool:
+    """Keep confident words, and unsure ones holding a digit, two letters in a row, or a heading number."""
+    return (
+        conf >= _MIN_WORD_CONF
+        or any(c.isdigit() for c in text)
+        or bool(re.search(r"\w\w", text) or _NUMBERING.match(text))
+    )

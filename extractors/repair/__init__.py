@@ -1,0 +1,32 @@
+"""Repairs of text that reached us damaged: legacy font encodings (TCVN3, VNI) and syllables that
+PDF text extraction split. Readers call these; a block whose text was repaired carries
+``repairs=("repaired_text",)`` so that figures read from it say so."""
+
+from extractors.repair.legacy_fonts import (
+    ENCODINGS,
+    Encoding,
+    detect,
+    detect_by_content,
+    encoding_for_font,
+    from_unicode,
+    looks_unicode,
+    to_unicode,
+)
+from extractors.repair.syllables import canonical_tone, is_syllable, rejoin_split_syllables
+
+REPAIRED = "repaired_text"
+
+__all__ = [
+    "ENCODINGS",
+    "REPAIRED",
+    "Encoding",
+    "canonical_tone",
+    "detect",
+    "detect_by_content",
+    "encoding_for_font",
+    "from_unicode",
+    "is_syllable",
+    "looks_unicode",
+    "rejoin_split_syllables",
+    "to_unicode",
+]
