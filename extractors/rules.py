@@ -15,20 +15,27 @@ How a number gets its meaning (all words come from the catalogues, nothing is ha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
+from extractors.clauses import (
+    WINDOW_BREAKS,
+    cut_off,
+    first,
+    has,
+    inside_longer,
+    phrase_end,
+    plays,
+    rank,
+    year_before,
+)
 from extractors.pipeline import Hit
 
 _CLAUSE_BREAKS = {";"}
-_WINDOW_BREAKS = {",", ";", ".", "(", ")", ":", "\n"}
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
-_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
 _UNIT = {"money": "VND", "percent": "%", "ratio": "count", "number": "count"}
 _BASIS = {
@@ -85,7 +92,7 @@ class RuleEngine:
         qs_, qe = q.span.start, q.span.end
         r_end = min(nxt, ce, qe + _RIGHT_WINDOW)
         for t in doc[qe:r_end]:
-            if t.text in _WINDOW_BREAKS:
+            if t.text in WINDOW_BREAKS:
                 r_end = t.i
                 break
         right = [h for h in hits if qe <= h.start < r_end]
@@ -94,16 +101,16 @@ class RuleEngine:
         # passive: "được"/"do" right after the number's noun phrase ("12 gương “Người tốt, việc tốt” của
         # quận được Thành phố biểu dương"), before punctuation outside quotes or the next number
         noun_end = max(
-            (h.end for h in hits if h.start == qe and (_has(h, "nouns") or _has(h, "context_nouns"))),
+            (h.end for h in hits if h.start == qe and (has(h, "nouns") or has(h, "context_nouns"))),
             default=qe,
         )
-        phrase_end = _phrase_end(doc, noun_end, min(nxt, ce))
-        passive = any(_has(h, "passive") for h in hits if qe <= h.start < phrase_end)
+        np_end = phrase_end(doc, noun_end, min(nxt, ce))
+        passive = any(has(h, "passive") for h in hits if qe <= h.start < np_end)
         owner = self._owner([h for h in hits if h.start >= cs], qs_, qe, ce, passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
         noun_hits = [
-            h for h in hits if qe <= h.start <= qe + 1 and (_has(h, "nouns") or _has(h, "context_nouns"))
+            h for h in hits if qe <= h.start <= qe + 1 and (has(h, "nouns") or has(h, "context_nouns"))
         ]
         longest = max((h.end - h.start for h in noun_hits), default=0)
         noun_hits = [h for h in noun_hits if h.end - h.start == longest]
@@ -112,13 +119,13 @@ class RuleEngine:
             label = [
                 h
                 for h in hits
-                if cs <= h.start and h.end < qs_ and (_has(h, "nouns") or _has(h, "context_nouns"))
+                if cs <= h.start and h.end < qs_ and (has(h, "nouns") or has(h, "context_nouns"))
             ]
             if label:
                 head = min(h.start for h in label)
                 noun_hits = [h for h in label if h.start == head]
 
-        cue_spans = [h for h in hits if _has(h, "cues_before") or _has(h, "cues_after")]
+        cue_spans = [h for h in hits if has(h, "cues_before") or has(h, "cues_after")]
         topic, inherited = self._topic(doc, q, hits, cue_spans, qs_, qe, ce, passive, ctx)
 
         ranked: list[tuple[tuple[float, int], Catalogue]] = []
@@ -126,13 +133,13 @@ class RuleEngine:
         for cat in self.cats.catalogues:
             if q.kind not in cat.quantities or not self._eligible(cat, noun_hits, topic):
                 continue
-            if any(_plays(h, "veto_after", cat) for h in right) or any(
-                _plays(h, "veto_before", cat) for h in left_clause
+            if any(plays(h, "veto_after", cat) for h in right) or any(
+                plays(h, "veto_before", cat) for h in left_clause
             ):
                 continue
             dist = self._cue_distance(cat, right, left_clause, qs_, qe)
             if dist is not None:
-                ranked.append((_rank(dist), cat))
+                ranked.append((rank(dist), cat))
             elif cat.default:
                 defaults.append(cat)
         if ranked:
@@ -147,7 +154,7 @@ class RuleEngine:
         if any(w.is_decoy for w in winners):
             q.claimed_by = next(w for w in winners if w.is_decoy)
             return []
-        year = _year_before(doc, sent.start, qs_)
+        year = year_before(doc, sent.start, qs_)
         out = []
         for winner in winners:
             cand = self._candidate(
@@ -172,7 +179,7 @@ class RuleEngine:
         is_estimate = bool(hedge and hedge.lower().startswith("ước")) or any(
             t.norm_ == "uoc" for t in doc[max(cs, qs_ - 6) : qs_]
         )
-        as_of = self._as_of(doc, hits, sent, ctx.report_year)
+        as_of = cut_off(doc, hits, sent, ctx.report_year, self.cats.lexicon.periods)
         cand = Candidate(
             indicator=winner.indicator,
             value=value,
@@ -202,7 +209,7 @@ class RuleEngine:
                 for c in cue_spans
             )
 
-        anchors = [h for h in hits if _has(h, "topic") and not inside_cue(h)]
+        anchors = [h for h in hits if has(h, "topic") and not inside_cue(h)]
         if q.kind in ("number", "ratio"):
             # the noun phrase right after a count names its topic ("12 phong trào", "424 tập thể, cá nhân
             # điển hình tiên tiến"), up to the next punctuation or number
@@ -215,14 +222,14 @@ class RuleEngine:
                 (h for h in anchors if qe <= h.start < stop), key=lambda h: (h.start, -(h.end - h.start))
             )
             if after:
-                return _first(after[0], "topic"), False
+                return first(after[0], "topic"), False
         before = [h for h in anchors if h.end <= qs_]
         following = [h for h in anchors if qe <= h.start < ce]
         order = (following, before) if passive else (before, following)
         for group in order:
             if group:
                 h = max(group, key=lambda x: x.end) if group is before else min(group, key=lambda x: x.start)
-                return _first(h, "topic"), False
+                return first(h, "topic"), False
         if ctx.heading_topic:
             return ctx.heading_topic, True
         return None, False
@@ -231,7 +238,7 @@ class RuleEngine:
         hit = self._owner_hit(hits, qs_, qe, ce, passive)
         if hit is None:
             return "unit"
-        owner = _first(hit, "owner")
+        owner = first(hit, "owner")
         if owner == "unit" and level:
             words = set(hit.phrase.split())
             levels = self.cats.lexicon.levels
@@ -242,12 +249,12 @@ class RuleEngine:
 
     @staticmethod
     def _owner_hit(hits, qs_, qe, ce, passive) -> Hit | None:
-        owners = [h for h in hits if _has(h, "owner")]
+        owners = [h for h in hits if has(h, "owner")]
         before = [h for h in owners if h.end <= qs_]
         after = [h for h in owners if qe <= h.start < ce]
         if passive and after:
             # "31 cá nhân của quận được Thành phố biểu dương": the doer follows the passive word
-            marker = min((h.start for h in hits if _has(h, "passive") and qe <= h.start < ce), default=qe)
+            marker = min((h.start for h in hits if has(h, "passive") and qe <= h.start < ce), default=qe)
             doers = [h for h in after if h.start > marker] or after
             return min(doers, key=lambda h: (h.start, -(h.end - h.start)))
         if before:
@@ -261,9 +268,9 @@ class RuleEngine:
         if not (cat.nouns or cat.context_nouns):
             return topic in cat.topics
         for h in noun_hits:
-            if _plays(h, "nouns", cat) and (cat.noun_sets_topic or topic in cat.topics):
+            if plays(h, "nouns", cat) and (cat.noun_sets_topic or topic in cat.topics):
                 return True
-            if _plays(h, "context_nouns", cat) and topic in cat.topics:
+            if plays(h, "context_nouns", cat) and topic in cat.topics:
                 return True
         return False
 
@@ -271,13 +278,13 @@ class RuleEngine:
     def _cue_distance(cat, right, left, qs_, qe) -> tuple[float, int] | None:
         best: tuple[float, int] | None = None
         for h in right:
-            if _plays(h, "cues_after", cat):
+            if plays(h, "cues_after", cat):
                 d = (float(h.start - qe), h.end - h.start)
-                best = d if best is None or _rank(d) < _rank(best) else best
+                best = d if best is None or rank(d) < rank(best) else best
         for h in left:
-            if _plays(h, "cues_before", cat):
+            if plays(h, "cues_before", cat):
                 d = (qs_ - h.end + 0.5, h.end - h.start)
-                best = d if best is None or _rank(d) < _rank(best) else best
+                best = d if best is None or rank(d) < rank(best) else best
         return best
 
     def _context_veto(self, cat, doc, hits, qs, n, clause, sent, owner, year, ctx) -> str | None:
@@ -285,8 +292,8 @@ class RuleEngine:
         q = qs[n]
         vetoes = set(cat.veto_context)
         # "chỉ tiêu phấn đấu HĐND quận giao" is a baseline, not the plan word "phấn đấu" inside it
-        contexts = [h for h in hits if _has(h, "context")]
-        hits = [h for h in hits if not _has(h, "context") or not _inside_longer(h, contexts)]
+        contexts = [h for h in hits if has(h, "context")]
+        hits = [h for h in hits if not has(h, "context") or not inside_longer(h, contexts)]
         if cat.owners and owner not in cat.owners and owner != "unit":
             return f"owner {owner}"
         if owner == "cluster" and "cluster" in vetoes:
@@ -295,21 +302,21 @@ class RuleEngine:
             if ctx.future_section:
                 return "future section"
             if any(
-                _first(h, "context") == "future" for h in hits if h.end <= q.span.start and _has(h, "context")
+                first(h, "context") == "future" for h in hits if h.end <= q.span.start and has(h, "context")
             ):
                 return "future"
             if year and ctx.report_year and year > ctx.report_year:
                 return "future year"
         if "other_year" in vetoes and year and ctx.report_year and year < ctx.report_year:
             return "other year"
-        clause_ctx = [h for h in hits if cs <= h.start and h.end <= q.span.start and _has(h, "context")]
-        if "proposal" in vetoes and any(_first(h, "context") == "proposal" for h in clause_ctx):
+        clause_ctx = [h for h in hits if cs <= h.start and h.end <= q.span.start and has(h, "context")]
+        if "proposal" in vetoes and any(first(h, "context") == "proposal" for h in clause_ctx):
             return "proposal"
         # a share after "trong đó" ("68.412 hồ sơ, trong đó 99,87% đúng hạn") is not a part of a total;
         # a percentage about a component has the component's own topic instead
         if "component" in vetoes and q.kind != "percent":
             for h in clause_ctx:
-                if _first(h, "context") != "component":
+                if first(h, "context") != "component":
                     continue
                 opened = [p for p in qs[:n] if p.span.end <= h.start and p.claimed_by is not None]
                 if opened and opened[-1].claimed_by.opens_breakdown:
@@ -332,38 +339,18 @@ class RuleEngine:
         if cat.adjust:
             floor = max((p.span.end for p in qs_before), default=0)
             verbs = [
-                h
-                for h in hits
-                if _has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6
+                h for h in hits if has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6
             ]
             verb = max(verbs, key=lambda h: (h.end, h.end - h.start)) if verbs else None
             # "vượt mức chỉ tiêu đề ra (103,8%)" restates the attainment; only "vượt 3,8%" is an excess
             restated = verb is not None and any(t.text == "(" for t in q.span.doc[verb.end : qs_])
             if verb is not None and not restated and value < 100:
-                kind = _first(verb, "adjust")
+                kind = first(verb, "adjust")
                 if kind == "add_100":
                     value = 100 + value
                 elif kind == "subtract_from_100":
                     value = 100 - value
         return round(value, 4)
-
-    def _as_of(self, doc: Doc, hits: list[Hit], sent: Span, report_year: int | None) -> date | None:
-        year = report_year or date.today().year
-        for h in hits:
-            if _has(h, "cutoff"):
-                for t in doc[h.end : min(h.end + 4, sent.end)]:
-                    m = _DATE.match(t.text)
-                    if m:
-                        d, mth, y = int(m[1]), int(m[2]), int(m[3] or year)
-                        try:
-                            day = date(y, mth, d)
-                        except ValueError:
-                            return None
-                        return None if (day.month, day.day) == (12, 31) else day
-            if _has(h, "period"):
-                mm, dd = self.cats.lexicon.periods[_first(h, "period")].split("-")
-                return date(year, int(mm), int(dd))
-        return None
 
     def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
         """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
@@ -386,49 +373,3 @@ class RuleEngine:
                 cand.value = sum(parts)
             out.append(cand)
         return out
-
-
-def _has(h: Hit, kind: str) -> bool:
-    return any(k == kind for k, _ in h.roles)
-
-
-def _plays(h: Hit, kind: str, cat: Catalogue) -> bool:
-    return (kind, cat.name) in h.roles
-
-
-def _first(h: Hit, kind: str) -> str:
-    return next(name for k, name in h.roles if k == kind)
-
-
-def _phrase_end(doc: Doc, start: int, limit: int) -> int:
-    """First token at or after ``start`` that ends a noun phrase: punctuation outside quotation marks."""
-    quoted = False
-    for t in doc[start:limit]:
-        if t.text in {"“", "”", '"', "«", "»"}:
-            quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
-        elif not quoted and t.text in _WINDOW_BREAKS:
-            return t.i
-    return limit
-
-
-def _inside_longer(h: Hit, others: list[Hit]) -> bool:
-    return any(
-        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others
-    )
-
-
-def _rank(d: tuple[float, int]) -> tuple[float, int]:
-    return (d[0], -d[1])
-
-
-def _year_before(doc: Doc, start: int, end: int) -> int | None:
-    """The last "năm YYYY" before the number in its sentence that is not a comparison ("so với năm …")."""
-    year = None
-    for t in doc[start:end]:
-        if t.norm_ == "nam" and t.i + 1 < end:
-            nxt = doc[t.i + 1]
-            if nxt.is_digit and len(nxt.text) == 4 and 1990 <= int(nxt.text) <= 2100:
-                before = {doc[j].norm_ for j in range(max(start, t.i - 2), t.i)}
-                if not before & {"voi", "ky", "sanh"}:
-                    year = int(nxt.text)
-    return year
