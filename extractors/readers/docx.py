@@ -4,13 +4,16 @@ We walk the XML rather than use ``Document.iter_inner_content()`` / ``Paragraph.
 skip content-control (``w:sdt``) blocks, tracked insertions (``w:ins``), simple fields and smart
 tags, and ``row.cells`` repeats a merged cell once per grid column. Reports typed from templates
 are full of such wrappers, and a reader must not drop text silently.
+
+The run text and legacy-font conversion live in :mod:`.docx_fonts` and the element names in
+:mod:`.docx_xml`; this module keeps the reader entry point and the walk of body, tables, text
+boxes, headers, footers and notes. :func:`paragraph_text` and :class:`RunFonts` stay importable
+from here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import itertools
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -21,38 +24,24 @@ from docx.styles import BabelFish
 from lxml import etree
 
 from extractors.document import Block, Cell, Document, Locator, Paragraph, Table, UnreadableDocument
-from extractors.repair import (
-    REPAIRED,
-    Encoding,
-    detect_by_content,
-    encoding_for_font,
-    looks_unicode,
-    to_unicode,
+from extractors.readers.docx_fonts import RunFonts, paragraph_text
+from extractors.readers.docx_xml import (
+    CUSTOM_XML,
+    FALLBACK,
+    R_NS,
+    SDT,
+    SDT_CONTENT,
+    TBL,
+    TC,
+    TR,
+    TXBX,
+    P,
+    attr,
+    w,
 )
+from extractors.repair import REPAIRED
 from extractors.text import nfc
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
-
-P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (
-    _w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent")
-)
-CUSTOM_XML, TXBX = _w("customXml"), _w("txbxContent")
-FALLBACK = f"{{{_MC}}}Fallback"
-# Inside a paragraph: elements whose text is not part of the paragraph's own text. Text boxes
-# (drawing/pict/AlternateContent) are read separately; deleted and moved-away text is gone.
-_SKIP_IN_P = {
-    _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "drawing", "pict", "object", "instrText", "delText")
-} | {f"{{{_MC}}}AlternateContent"}
-_BREAKS = {_w("br"), _w("cr")}
-_TABS = {_w("tab"), _w("ptab")}
 _OFF = {"0", "false", "off"}
 
 _LIBRARY_ERRORS = (OpcError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, etree.LxmlError)
@@ -110,14 +99,14 @@ class _BodyReader:
                 self._paragraph(child)
             elif child.tag == TBL:
                 self._table(child, parent=None)
-            elif child.tag == _w("altChunk"):
+            elif child.tag == w("altChunk"):
                 self.warnings.append("the document embeds an imported file (altChunk) that is not read")
 
     def _paragraph(self, p: etree._Element) -> None:
         raw, runs, repaired = paragraph_text(p, self.fonts)
         text = clean(raw)
         if text:
-            style_id = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val")
+            style_id = attr(p.find(f"{w('pPr')}/{w('pStyle')}"), "val")
             texts = [r for r, t in runs if t.strip()]
             bold = bool(texts) and all(self._run_bold(r, style_id) for r in texts)
             index = self.n_paragraphs
@@ -136,14 +125,14 @@ class _BodyReader:
         nested: list[tuple[etree._Element, str]] = []
         open_v: dict[int, Cell] = {}  # grid column -> the cell a vMerge chain started in
         rows = list(_children(tbl, TR))
-        n_cols = len(tbl.findall(f"{_w('tblGrid')}/{_w('gridCol')}"))
+        n_cols = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
         for r, tr in enumerate(rows):
-            col = _int(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
+            col = _int(tr.find(f"{w('trPr')}/{w('gridBefore')}"), 0)
             last: Cell | None = None
             for tc in _children(tr, TC):
-                span = max(1, _int(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"), 1))
-                v_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('vMerge')}"))
-                h_merge = _merge_kind(tc.find(f"{_w('tcPr')}/{_w('hMerge')}"))
+                span = max(1, _int(tc.find(f"{w('tcPr')}/{w('gridSpan')}"), 1))
+                v_merge = _merge_kind(tc.find(f"{w('tcPr')}/{w('vMerge')}"))
+                h_merge = _merge_kind(tc.find(f"{w('tcPr')}/{w('hMerge')}"))
                 text, inner, repaired = self._cell_content(tc)
                 above = open_v.get(col)
                 if v_merge == "continue" and above is not None and above.row + above.row_span == r:
@@ -175,7 +164,7 @@ class _BodyReader:
                 nested.extend((t, cell.locator.block) for t in inner)
                 last = cell
                 col += span
-            n_cols = max(n_cols, col + _int(tr.find(f"{_w('trPr')}/{_w('gridAfter')}"), 0))
+            n_cols = max(n_cols, col + _int(tr.find(f"{w('trPr')}/{w('gridAfter')}"), 0))
         self.blocks.append(Table(index, len(rows), n_cols, cells, page=None, parent=parent))
         # Nested tables follow their parent, numbered on from it, depth first.
         for inner_tbl, holder in nested:
@@ -213,16 +202,16 @@ class _BodyReader:
         if kind != "paragraph":
             return None
         # No (or a dangling) pStyle means the default paragraph style, usually "Normal".
-        for style in self.styles.findall(_w("style")):
-            if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+        for style in self.styles.findall(w("style")):
+            if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
                 return style
         return None
 
     def _run_bold(self, r: etree._Element, p_style_id: str | None) -> bool:
-        direct = _toggle(r.find(f"{_w('rPr')}/{_w('b')}"))
+        direct = _toggle(r.find(f"{w('rPr')}/{w('b')}"))
         if direct is not None:
             return direct
-        r_style = _attr(r.find(f"{_w('rPr')}/{_w('rStyle')}"), "val")
+        r_style = attr(r.find(f"{w('rPr')}/{w('rStyle')}"), "val")
         bold = self._chain_bold(r_style, "character") if r_style else None
         if bold is None:
             bold = self._chain_bold(p_style_id, "paragraph")
@@ -236,164 +225,11 @@ class _BodyReader:
             style = self._style(style_id, kind)
             while style is not None and bold is None and id(style) not in seen:
                 seen.add(id(style))
-                bold = _toggle(style.find(f"{_w('rPr')}/{_w('b')}"))
-                based = _attr(style.find(_w("basedOn")), "val")
+                bold = _toggle(style.find(f"{w('rPr')}/{w('b')}"))
+                based = attr(style.find(w("basedOn")), "val")
                 style = self.styles.get_by_id(based) if based else None
             self._style_bold[key] = bold
         return self._style_bold[key]
-
-
-def paragraph_text(
-    p: etree._Element, fonts: RunFonts | None = None
-) -> tuple[str, list[tuple[etree._Element, str]], bool]:
-    """The paragraph's own text (line breaks as "\\n"), its runs with their text, and whether any of
-    it was converted from a legacy font encoding.
-
-    With ``fonts``, runs typed in a TCVN3 or VNI font (by the run's or its styles' font name) are
-    converted to Unicode; neighbouring runs of one encoding are converted together, because a VNI
-    letter's modifier byte may sit in the next run. A paragraph with no legacy font whose characters
-    nevertheless say TCVN3 or VNI (``detect_by_content``) is converted as a whole.
-    """
-    p_style = _attr(p.find(f"{_w('pPr')}/{_w('pStyle')}"), "val") if fonts is not None else None
-    pieces: list[tuple[Encoding | None, str]] = []  # (legacy encoding of the run or None, raw text)
-    runs: list[tuple[etree._Element, str]] = []
-
-    def collect(element: etree._Element) -> None:
-        for child in element:
-            tag = child.tag
-            if tag == R:
-                encoding = fonts.encoding(child, p_style) if fonts is not None else None
-                raw = _run_text(child, legacy=True)
-                pieces.append((encoding, raw))
-                runs.append((child, raw if encoding else _run_text(child)))
-            elif tag == f"{{{_M}}}t":  # equation text
-                pieces.append((None, child.text or ""))
-            elif tag not in _SKIP_IN_P and isinstance(tag, str):
-                collect(child)  # hyperlink, ins, smartTag, fldSimple, sdt, customXml, moveTo, …
-
-    collect(p)
-    if fonts is None or not any(enc for enc, _ in pieces):
-        plain = "".join(_plain(raw) for _, raw in pieces)
-        if fonts is not None:
-            encoding = detect_by_content("".join(raw for _, raw in pieces))
-            if encoding is not None:
-                fonts.count(encoding)
-                return to_unicode("".join(raw for _, raw in pieces), encoding), runs, True
-        return plain, runs, False
-    # Unicode typed into a legacy font's style (an old template) draws through font fallback and
-    # must not be converted: any Unicode-only letter in the legacy runs of this paragraph says so.
-    trusted = {enc for enc, _ in pieces if enc} - {enc for enc, raw in pieces if enc and looks_unicode(raw)}
-    parts: list[str] = []
-    converted: set[str] = set()
-    # Neighbouring pieces of one encoding are converted together (consecutive runs of one font).
-    for enc, group in itertools.groupby(pieces, key=lambda piece: piece[0] if piece[0] in trusted else None):
-        text = "".join(raw for _, raw in group)
-        if enc is None:
-            parts.append(_plain(text))
-            continue
-        out = to_unicode(text, enc)
-        parts.append(out)
-        if out != text:
-            converted.add(enc)
-    for encoding in converted:
-        fonts.count(encoding)
-    return "".join(parts), runs, bool(converted)
-
-
-_SOFT_HYPHEN = "\u00ad"  # TCVN3's "ư" (byte 0xAD), which Word stores as <w:softHyphen/>
-
-
-def _plain(raw: str) -> str:
-    """Text of non-legacy runs: a soft hyphen is an invisible hyphenation hint and is dropped."""
-    return raw.replace(_SOFT_HYPHEN, "")
-
-
-def _run_text(r: etree._Element, legacy: bool = False) -> str:
-    out = []
-    for child in r:
-        tag = child.tag
-        if tag == T:
-            out.append(child.text or "")
-        elif tag in _TABS:
-            out.append("\t")
-        elif tag in _BREAKS:
-            out.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            out.append("-")
-        elif legacy and tag == _w("softHyphen"):
-            out.append(_SOFT_HYPHEN)
-        elif legacy and tag == _w("sym") and encoding_for_font(_attr(child, "font")):
-            # A character inserted from a legacy font as a symbol: w:char is its code (F0xx or 00xx).
-            with contextlib.suppress(ValueError):
-                out.append(chr(int(_attr(child, "char") or "", 16) & 0xFF))
-    return "".join(out)
-
-
-class RunFonts:
-    """The font a run is typed in, as Word resolves it: the run's w:rFonts (hAnsi, then ascii), its
-    character style, its paragraph style (each with the styles they are based on), then the
-    document defaults; mapped to a legacy encoding by name. Theme fonts are Unicode fonts."""
-
-    def __init__(self, styles: etree._Element) -> None:
-        self.styles = styles
-        self._by_style: dict[str, str | None] = {}
-        self.converted: dict[str, int] = {}  # legacy encoding -> paragraphs/cells converted
-
-    def count(self, encoding: str) -> None:
-        self.converted[encoding] = self.converted.get(encoding, 0) + 1
-
-    def encoding(self, r: etree._Element, p_style: str | None) -> Encoding | None:
-        name = _font_name(r.find(f"{_w('rPr')}/{_w('rFonts')}"))
-        if name is None:
-            r_style = _attr(r.find(f"{_w('rPr')}/{_w('rStyle')}"), "val")
-            name = self._style_font(r_style, "character") if r_style else None
-        if name is None:
-            name = self._style_font(p_style, "paragraph")
-        if name is None:
-            name = self._default_font()
-        return encoding_for_font(name)
-
-    def _style_font(self, style_id: str | None, kind: str) -> str | None:
-        key = f"{kind}:{style_id}"
-        if key not in self._by_style:
-            name, seen = None, set()
-            style = self.styles.get_by_id(style_id) if style_id else None
-            if style is None and kind == "paragraph":
-                style = next(
-                    (
-                        s
-                        for s in self.styles.findall(_w("style"))
-                        if s.get(_w("type")) == "paragraph" and s.get(_w("default")) in ("1", "true", "on")
-                    ),
-                    None,
-                )
-            while style is not None and name is None and id(style) not in seen:
-                seen.add(id(style))
-                name = _font_name(style.find(f"{_w('rPr')}/{_w('rFonts')}"))
-                based = _attr(style.find(_w("basedOn")), "val")
-                style = self.styles.get_by_id(based) if based else None
-            self._by_style[key] = name
-        return self._by_style[key]
-
-    def _default_font(self) -> str | None:
-        if "default" not in self._by_style:
-            path = f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('rFonts')}"
-            self._by_style["default"] = _font_name(self.styles.find(path))
-        return self._by_style["default"]
-
-
-def _font_name(rfonts: etree._Element | None) -> str | None:
-    """The font an rFonts element sets for Latin text: a legacy name if hAnsi or ascii has one, else
-    the name set, "" for a theme font, None when it sets no Latin font (inherit)."""
-    if rfonts is None:
-        return None
-    names = [rfonts.get(_w(a)) for a in ("hAnsi", "ascii")]
-    for name in names:
-        if name and encoding_for_font(name):
-            return name
-    if rfonts.get(_w("hAnsiTheme")) or rfonts.get(_w("asciiTheme")):
-        return ""
-    return next((n for n in names if n), None)
 
 
 def text_boxes(p: etree._Element) -> Iterator[etree._Element]:
@@ -435,10 +271,10 @@ def _header_footer(package: docx.document.Document, fonts: RunFonts) -> list[str
     """Texts of every header and footer part referenced by any section, in section order, once."""
     texts: list[str] = []
     related = package.part.related_parts
-    refs = package.element.body.iter(_w("headerReference"), _w("footerReference"))
+    refs = package.element.body.iter(w("headerReference"), w("footerReference"))
     seen_parts: set[int] = set()
     for ref in refs:
-        part = related.get(ref.get(f"{{{_R}}}id"))
+        part = related.get(ref.get(f"{{{R_NS}}}id"))
         if part is None or id(part) in seen_parts:
             continue
         seen_parts.add(id(part))
@@ -461,16 +297,12 @@ def _notes(package: docx.document.Document) -> Iterator[etree._Element]:
         except etree.XMLSyntaxError:
             continue  # a damaged notes part must not cost us the body
         for note in root:
-            if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) in (None, "normal"):
+            if note.tag in (w("footnote"), w("endnote")) and note.get(w("type")) in (None, "normal"):
                 yield note
 
 
-def _attr(element: etree._Element | None, name: str) -> str | None:
-    return None if element is None else element.get(_w(name))
-
-
 def _int(element: etree._Element | None, default: int) -> int:
-    value = _attr(element, "val")
+    value = attr(element, "val")
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -480,11 +312,11 @@ def _int(element: etree._Element | None, default: int) -> int:
 def _toggle(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
-    return (_attr(element, "val") or "1").lower() not in _OFF
+    return (attr(element, "val") or "1").lower() not in _OFF
 
 
 def _merge_kind(element: etree._Element | None) -> str | None:
     """None (not merged), "restart" or "continue" (the default when w:val is absent)."""
     if element is None:
         return None
-    return _attr(element, "val") or "continue"
+    return attr(element, "val") or "continue"

@@ -67,6 +67,9 @@ back as "II." (a Roman heading number Tesseract takes for an H). Every text is N
 
 Tesseract missing, or present without Vietnamese data: :func:`ocr_unavailable` says which; the
 reader then warns for each page needing OCR, and refuses a PDF in which no page has a usable text layer.
+
+Image preparation (steps 1–3) lives in :mod:`.ocr_image`; its functions and thresholds stay
+importable from here.
 """
 
 from __future__ import annotations
@@ -83,11 +86,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pypdfium2 as pdfium  # pdfplumber's own renderer
 from PIL import Image
 
 from extractors.document import BBox
+from extractors.readers.ocr_image import MAX_SKEW as MAX_SKEW
+from extractors.readers.ocr_image import PAPER as PAPER
+from extractors.readers.ocr_image import RED_LIGHT as RED_LIGHT
+from extractors.readers.ocr_image import REDNESS as REDNESS
+from extractors.readers.ocr_image import RULE_FRINGE_PX as RULE_FRINGE_PX
+from extractors.readers.ocr_image import RULE_PX, remove_rules, render_page, skew_angle
+from extractors.readers.ocr_image import drop_red as drop_red
 from extractors.text import nfc
 
 DPI = 300
@@ -95,12 +104,6 @@ PSM = 6
 LANG = "vie"
 TIMEOUT_S = 60.0  # per page; env THIDUA_OCR_TIMEOUT_S
 MAX_PIXELS = 40_000_000  # A4 at 300 dpi is 8.7 Mpx, A2 35 Mpx
-MAX_SKEW = 3.0  # degrees: a flatbed or phone scan within this is straightened
-RULE_PX = 80  # at 300 dpi ≈ 6.8 mm: longer dark runs are table rules, not letters (an "—" is ≈ 40 px)
-RULE_FRINGE_PX = 2  # the blurred edge of a rule, on each side of its dark core
-REDNESS = 30  # R − mean(G, B) above this, with R ≥ RED_LIGHT: seal ink, made white
-RED_LIGHT = 140  # darker red pixels are text under the seal (black ink × red ink): kept
-PAPER = 215  # grey levels from this up are paper (and the last of the seal's halo): made white
 
 MIN_LETTERS = 20  # fewer letters than a short line: no text layer worth keeping
 MAX_CID_SHARE = 0.2  # "(cid:n)" tokens among tokens + letters above this: fonts without a Unicode map
@@ -215,13 +218,7 @@ class PdfOcr:
         try:
             if self._pdf is None:
                 self._pdf = pdfium.PdfDocument(self.data)
-            page = self._pdf[number - 1]
-            try:
-                bitmap = page.render(scale=scale)
-                image = drop_red(bitmap.to_pil())
-                bitmap.close()
-            finally:
-                page.close()
+            image = render_page(self._pdf[number - 1], scale)
         except pdfium.PdfiumError as exc:
             raise OcrError(f"the page could not be rendered ({exc})") from exc
         angle = skew_angle(image)
@@ -258,83 +255,6 @@ class PdfOcr:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
-
-
-# ---------------------------------------------------------------- image preparation
-
-
-def drop_red(image: Image.Image) -> Image.Image:
-    """Grey image of the page without its red seal ink: the red channel (red ink is light in it, black
-    and blue ink dark), light reddish pixels turned white, and near-paper pixels turned white.
-
-    Dark pixels stay whatever their hue: where the seal covers text, the text under it is dark red."""
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    red = rgb[..., 0]
-    grey = red.copy()
-    grey[(red - (rgb[..., 1] + rgb[..., 2]) // 2 > REDNESS) & (red >= RED_LIGHT)] = 255
-    paper = float(np.median(grey[::4, ::4]))  # most of a page is paper
-    if 0 < paper < 250:  # grey or yellowed paper, a dim photo: paper back to white
-        grey = np.minimum(grey.astype(np.float32) * (255 / paper), 255).astype(np.int16)
-    grey[grey >= PAPER] = 255
-    return Image.fromarray(grey.astype(np.uint8))
-
-
-def skew_angle(image: Image.Image) -> float:
-    """The rotation (degrees, counter-clockwise) that makes text lines horizontal; 0.0 if under 0.1°.
-
-    Projection profile: text lines turned straight give rows that alternate sharply between ink and
-    paper, so the variance of the row-to-row change in ink peaks. Coarse steps of 0.5°, then 0.1°."""
-    small = image.resize((max(1, image.width // 4), max(1, image.height // 4)), Image.Resampling.BILINEAR)
-    ink = Image.fromarray(((np.asarray(small) < 160) * 255).astype(np.uint8))
-    if not np.asarray(ink).any():
-        return 0.0
-
-    def score(angle: float) -> float:
-        rows = (np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST)) > 0).sum(axis=1)
-        return float(np.var(np.diff(rows.astype(np.float64))))
-
-    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=score)
-    fine = max(np.arange(coarse - 0.4, coarse + 0.41, 0.1), key=score)
-    angle = round(float(fine), 1)
-    return 0.0 if abs(angle) < 0.1 else angle
-
-
-def remove_rules(image: Image.Image, length: int = RULE_PX) -> Image.Image:
-    """Whiten horizontal and vertical dark runs of ``length`` pixels or more (table and page rules)."""
-    pixels = np.asarray(image)
-    dark = pixels < 140
-    mask = _thicken(_runs(dark, length)) | _thicken(_runs(dark.T, length)).T
-    if not mask.any():
-        return image
-    out = pixels.copy()
-    out[mask] = 255
-    return Image.fromarray(out)
-
-
-def _thicken(mask: np.ndarray, by: int = RULE_FRINGE_PX) -> np.ndarray:
-    """Grow a mask of horizontal runs up and down: the grey fringe of a rule goes with its core."""
-    out = mask.copy()
-    for k in range(1, by + 1):
-        out[k:] |= mask[:-k]
-        out[:-k] |= mask[k:]
-    return out
-
-
-def _runs(dark: np.ndarray, length: int) -> np.ndarray:
-    """Pixels of ``dark`` lying in a horizontal run of at least ``length``."""
-    width = dark.shape[1]
-    if width < length:
-        return np.zeros_like(dark)
-    csum = np.zeros((dark.shape[0], width + 1), dtype=np.int32)
-    np.cumsum(dark, axis=1, out=csum[:, 1:])
-    full = (csum[:, length:] - csum[:, :-length]) == length  # the window starting here is all dark
-    # A pixel is covered when a full window starts at most length - 1 before it: with P the running
-    # count of full windows, padded with length - 1 zeros in front and its last value behind,
-    # covered[i] = P'[i + length] - P'[i] > 0.
-    starts = np.zeros((dark.shape[0], full.shape[1] + 2 * (length - 1) + 1), dtype=np.int32)
-    np.cumsum(full, axis=1, out=starts[:, length : length + full.shape[1]])
-    starts[:, length + full.shape[1] :] = starts[:, length + full.shape[1] - 1 : length + full.shape[1]]
-    return (starts[:, length : length + width] - starts[:, :width]) > 0
 
 
 # ---------------------------------------------------------------- hOCR to words
