@@ -15,6 +15,7 @@ with no pages or too many.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import zipfile
 from dataclasses import replace
@@ -33,6 +34,10 @@ from extractors.readers.safety import (
     check_xml_parts,
     open_zip,
 )
+
+# pdfminer logs every recoverable oddity of a damaged PDF ("Data-loss while decompressing corrupted data")
+# as a warning; what matters reaches the user as a Document warning or a rejection, so keep its noise out.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MAX_FILE_BYTES = Limits().max_file_bytes  # default; env THIDUA_MAX_FILE_MB, or ``max_bytes`` below
 
