@@ -37,6 +37,7 @@ from extractors.readers.docx_xml import (
     TXBX,
     P,
     attr,
+    first_in_style_chain,
     w,
 )
 from extractors.repair import REPAIRED
@@ -221,14 +222,9 @@ class _BodyReader:
         """Bold as set by a style or the styles it is based on (first definition wins)."""
         key = f"{kind}:{style_id}"
         if key not in self._style_bold:
-            bold, seen = None, set()
-            style = self._style(style_id, kind)
-            while style is not None and bold is None and id(style) not in seen:
-                seen.add(id(style))
-                bold = _toggle(style.find(f"{w('rPr')}/{w('b')}"))
-                based = attr(style.find(w("basedOn")), "val")
-                style = self.styles.get_by_id(based) if based else None
-            self._style_bold[key] = bold
+            self._style_bold[key] = first_in_style_chain(
+                self.styles, self._style(style_id, kind), lambda s: _toggle(s.find(f"{w('rPr')}/{w('b')}"))
+            )
         return self._style_bold[key]
 
 

@@ -14,7 +14,7 @@ import itertools
 
 from lxml import etree
 
-from extractors.readers.docx_xml import BREAKS, M_NS, SKIP_IN_P, TABS, R, T, attr, w
+from extractors.readers.docx_xml import BREAKS, M_NS, SKIP_IN_P, TABS, R, T, attr, first_in_style_chain, w
 from extractors.repair import (
     Encoding,
     detect_by_content,
@@ -137,7 +137,6 @@ class RunFonts:
     def _style_font(self, style_id: str | None, kind: str) -> str | None:
         key = f"{kind}:{style_id}"
         if key not in self._by_style:
-            name, seen = None, set()
             style = self.styles.get_by_id(style_id) if style_id else None
             if style is None and kind == "paragraph":
                 style = next(
@@ -148,12 +147,9 @@ class RunFonts:
                     ),
                     None,
                 )
-            while style is not None and name is None and id(style) not in seen:
-                seen.add(id(style))
-                name = _font_name(style.find(f"{w('rPr')}/{w('rFonts')}"))
-                based = attr(style.find(w("basedOn")), "val")
-                style = self.styles.get_by_id(based) if based else None
-            self._by_style[key] = name
+            self._by_style[key] = first_in_style_chain(
+                self.styles, style, lambda s: _font_name(s.find(f"{w('rPr')}/{w('rFonts')}"))
+            )
         return self._by_style[key]
 
     def _default_font(self) -> str | None:

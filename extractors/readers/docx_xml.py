@@ -38,3 +38,18 @@ TABS = {w("tab"), w("ptab")}
 def attr(element: etree._Element | None, name: str) -> str | None:
     """The ``w:name`` attribute of ``element``, None when the element or the attribute is missing."""
     return None if element is None else element.get(w(name))
+
+
+def first_in_style_chain(styles, style, read):
+    """The first non-None ``read(style)`` along a style and the styles it is based on (cycle-safe).
+
+    Word resolves a run property through ``w:basedOn``; bold and the font family are read this way."""
+    seen: set[int] = set()
+    while style is not None and id(style) not in seen:
+        seen.add(id(style))
+        value = read(style)
+        if value is not None:
+            return value
+        based = attr(style.find(w("basedOn")), "val")
+        style = styles.get_by_id(based) if based else None
+    return None
