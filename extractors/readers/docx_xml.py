@@ -8,7 +8,12 @@ compares every element's tag against them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from lxml import etree
+
+T = TypeVar("T")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -40,7 +45,9 @@ def attr(element: etree._Element | None, name: str) -> str | None:
     return None if element is None else element.get(w(name))
 
 
-def first_in_style_chain(styles, style, read):
+def first_in_style_chain(
+    styles: Any, style: etree._Element | None, read: Callable[[etree._Element], T | None]
+) -> T | None:
     """The first non-None ``read(style)`` along a style and the styles it is based on (cycle-safe).
 
     Word resolves a run property through ``w:basedOn``; bold and the font family are read this way."""
