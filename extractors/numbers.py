@@ -369,3 +369,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if value is not None and t:
         return Quantity("number", float(value), 0, len(t), t, "", from_words=True)
     return None
+
+
+def format_short(value: float, decimals: int = 2) -> str:
+    """Vietnamese notation with at most ``decimals`` decimals, trailing zeros dropped: 95.1 -> "95,1"."""
+    text = format_number(value, decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text

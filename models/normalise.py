@@ -18,6 +18,14 @@ from models.units import UnitRegistry, default_registry
 from models.vocabulary import INDICATORS, REASONS
 
 STATUSES = ("extracted", "derived", "accepted", "corrected", "rejected")
+# How officials read a status (the review app, the workbook)
+STATUS_VI = {
+    "extracted": "Trích xuất",
+    "derived": "Suy ra",
+    "accepted": "Đã chấp nhận",
+    "corrected": "Đã sửa",
+    "rejected": "Đã loại",
+}
 
 LONG_SCHEMA = pa.DataFrameSchema(
     {

@@ -9,26 +9,17 @@ from zoneinfo import ZoneInfo
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from extractors.numbers import format_number
+from extractors.numbers import format_short
+from models.normalise import STATUS_VI
 from models.vocabulary import INDICATORS, REASONS
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 ACTIONS_VI = {"accept": "Chấp nhận", "correct": "Sửa", "reject": "Loại bỏ"}
-STATUS_VI = {
-    "extracted": "Trích xuất",
-    "derived": "Suy ra",
-    "accepted": "Đã chấp nhận",
-    "corrected": "Đã sửa",
-    "rejected": "Đã loại",
-}
 
 
 def vn_number(value: float | None, decimals: int = 2) -> str:
     """12345.6 -> "12.345,6" (trailing zeros dropped)."""
-    if value is None:
-        return "—"
-    text = format_number(float(value), decimals)
-    return text.rstrip("0").rstrip(",") if "," in text else text
+    return "—" if value is None else format_short(float(value), decimals)
 
 
 def vn_value(value: float | None, unit: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extractors.numbers import format_number
+from extractors.numbers import format_number, format_short
 from models.clusters import Cluster
 from models.normalise import figures_by_unit, wide_table
 from models.vocabulary import TY
@@ -28,8 +28,7 @@ NO_TITLE_VI = "không đề nghị"
 
 def fmt(value: float, decimals: int = 2) -> str:
     """Vietnamese notation with at most ``decimals`` decimals and no trailing zeros: 95.1 -> "95,1"."""
-    text = format_number(value, decimals)
-    return text.rstrip("0").rstrip(",") if "," in text else text
+    return format_short(value, decimals)
 
 
 def fmt_value(value: float | None, unit: str) -> str:

@@ -45,6 +45,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.normalise import STATUS_VI
 from models.vocabulary import INDICATORS, REASONS
 
 VI = "[$-42A]"  # LCID 0x042A, Vietnamese: LibreOffice then uses "." for thousands and "," for decimals
@@ -58,13 +59,6 @@ FMT_PLAIN_INT = "0"  # years, ranks, pages
 
 UNIT_VI = {"VND": "tỷ đồng", "%": "%", "count": "số lượng"}
 UNIT_FMT = {"VND": FMT_MONEY, "%": FMT_PCT, "count": FMT_COUNT}
-STATUS_VI = {
-    "extracted": "Trích xuất",
-    "derived": "Suy ra",
-    "accepted": "Đã chấp nhận",
-    "corrected": "Đã sửa",
-    "rejected": "Đã loại",
-}
 SHEETS = ("Tổng hợp điểm", "Số liệu", "Chi tiết", "Cần rà soát")
 CSV_FILES = ("tong-hop-diem.csv", "so-lieu.csv", "chi-tiet.csv", "can-ra-soat.csv")
 DEFAULT_NOTE = (
