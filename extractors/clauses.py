@@ -4,73 +4,89 @@ phrase ends, which year a clause is about, and the cut-off date of a partial-per
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
-from spacy.tokens import Doc, Span
-
 from extractors.catalogue import Catalogue
-from extractors.pipeline import Hit
+from extractors.reading import Hit
+from extractors.tokens import Tokens
 
 WINDOW_BREAKS = {",", ";", ".", "(", ")", ":", "\n"}
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")
 
 
 def has(h: Hit, kind: str) -> bool:
-    return any(k == kind for k, _ in h.roles)
+    return kind in h.kinds
 
 
 def plays(h: Hit, kind: str, cat: Catalogue) -> bool:
-    return (kind, cat.name) in h.roles
+    return (kind, cat.name) in h.role_set
 
 
 def first(h: Hit, kind: str) -> str:
     return next(name for k, name in h.roles if k == kind)
 
 
-def phrase_end(doc: Doc, start: int, limit: int) -> int:
+def phrase_end(tokens: Tokens, start: int, limit: int) -> int:
     """First token at or after ``start`` that ends a noun phrase: punctuation outside quotation marks."""
     quoted = False
-    for t in doc[start:limit]:
-        if t.text in {"“", "”", '"', "«", "»"}:
-            quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
-        elif not quoted and t.text in WINDOW_BREAKS:
-            return t.i
+    words = tokens.words
+    for i in range(start, min(limit, len(words))):
+        text = words[i]
+        if text in {"“", "”", '"', "«", "»"}:
+            quoted = text in {"“", "«"} or (text == '"' and not quoted)
+        elif not quoted and text in WINDOW_BREAKS:
+            return i
     return limit
-
-
-def inside_longer(h: Hit, others: list[Hit]) -> bool:
-    return any(
-        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in others
-    )
 
 
 def rank(d: tuple[float, int]) -> tuple[float, int]:
     return (d[0], -d[1])
 
 
-def year_before(doc: Doc, start: int, end: int) -> int | None:
-    """The last "năm YYYY" before the number in its sentence that is not a comparison ("so với năm …")."""
-    year = None
-    for t in doc[start:end]:
-        if t.norm_ == "nam" and t.i + 1 < end:
-            nxt = doc[t.i + 1]
-            if nxt.is_digit and len(nxt.text) == 4 and 1990 <= int(nxt.text) <= 2100:
-                before = {doc[j].norm_ for j in range(max(start, t.i - 2), t.i)}
+class YearMentions:
+    """The "năm YYYY" of a sentence that are not comparisons ("so với năm …"), read as far as asked.
+
+    :meth:`before` is asked with growing ``end`` (the numbers of a sentence in order); a mention is read
+    once, when it first lies before ``end``."""
+
+    def __init__(self, tokens: Tokens, start: int) -> None:
+        self.tokens = tokens
+        self.start = start
+        self._next = start  # the next token to look at
+        self._ends: list[int] = []  # the year token + 1 of each mention, in order
+        self._years: list[int] = []
+
+    def before(self, end: int) -> int | None:
+        """The year of the last mention whose year lies before token ``end``."""
+        norm, words, digit = self.tokens.norm, self.tokens.words, self.tokens.digit
+        while self._next + 1 < end:
+            i = self._next
+            self._next += 1
+            if (
+                norm[i] == "nam"
+                and digit[i + 1]
+                and len(words[i + 1]) == 4
+                and 1990 <= int(words[i + 1]) <= 2100
+            ):
+                before = {norm[j] for j in range(max(self.start, i - 2), i)}
                 if not before & {"voi", "ky", "sanh"}:
-                    year = int(nxt.text)
-    return year
+                    self._ends.append(i + 1)
+                    self._years.append(int(words[i + 1]))
+        k = bisect_left(self._ends, end) - 1
+        return self._years[k] if k >= 0 else None
 
 
 def cut_off(
-    doc: Doc, hits: list[Hit], sent: Span, report_year: int | None, periods: dict[str, str]
+    tokens: Tokens, hits: list[Hit], sentence_end: int, report_year: int | None, periods: dict[str, str]
 ) -> date | None:
     """The cut-off date of a partial-period sentence ("tính đến ngày 15/12", "9 tháng"), None otherwise;
     "tính đến ngày 31/12" is the whole year."""
     year = report_year or date.today().year
     for h in hits:
         if has(h, "cutoff"):
-            for t in doc[h.end : min(h.end + 4, sent.end)]:
-                m = _DATE.match(t.text)
+            for text in tokens.words[h.end : min(h.end + 4, sentence_end)]:
+                m = _DATE.match(text)
                 if m:
                     d, mth, y = int(m[1]), int(m[2]), int(m[3] or year)
                     try:

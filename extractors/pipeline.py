@@ -8,33 +8,34 @@ with the Vietnamese punctuation defaults plus one infix (digits followed by lett
 installed spaCy package, and ran ~2.2M tokens/s here. Vietnamese syllables are the unit our catalogues
 are written in, so no word segmentation is needed.
 
+What the components find is kept in one :class:`~extractors.reading.Reading` per text
+(``doc.user_data["thidua"]``, see :func:`~extractors.reading.reading`) rather than on spaCy tokens
+and spans: the rules look at each token many times, and a spaCy ``Token`` or ``Span`` is a new
+Python object on every access (see ``extractors.tokens``).
+
 Components, in order:
-``thidua_norm``        token.norm_ = folded lower-case form (diacritic-insensitive matching);
+``thidua_tokens``      the token table: text, lower-case and folded form (diacritic-insensitive
+                       matching), offsets and flags of every token (``Reading.tokens``);
 ``thidua_quantities``  numbers, money, percentages, ratios, number words (``extractors.numbers``);
-``thidua_sentences``   sentence starts (a "." token that is not an abbreviation like "Q." or "TP.");
-``thidua_lexicon``     catalogue and lexicon phrases found in the text (``doc._.hits``);
-``thidua_rules``       candidates for vocabulary figures (``doc._.candidates``), see ``extractors.rules``.
+``thidua_sentences``   sentences, cut after a "." token that is not an abbreviation like "Q." or "TP.";
+``thidua_lexicon``     catalogue and lexicon phrases found in the text (``Reading.hits``);
+``thidua_rules``       candidates for vocabulary figures (``Reading.candidates``), see ``extractors.rules``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from extractors.catalogue import Catalogues, load_catalogues
 from extractors.numbers import find_quantities
+from extractors.reading import READING, Hit, Located, Reading, reading
+from extractors.tokens import TokenTable
 from models.text import fold
-
-for _name, _default in (("hits", None), ("candidates", None), ("context", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Span.has_extension("quantity"):
-    Span.set_extension("quantity", default=None)
 
 _ABBREVIATIONS = {
     "q",
@@ -55,6 +56,7 @@ _ABBREVIATIONS = {
     "st",
     "v.v",
 }
+_SENTENCE_STOPS = {".", "!", "?", "…", "\n"}
 
 
 @spacy.registry.tokenizers("thidua.vi_tokenizer.v1")
@@ -75,47 +77,45 @@ def create_vi_tokenizer():
     return make
 
 
-@Language.component("thidua_norm")
-def norm_component(doc: Doc) -> Doc:
-    for token in doc:
-        token.norm_ = fold(token.lower_)
-    return doc
+class TokensComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.table = TokenTable(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[READING] = Reading(self.table(doc))
+        return doc
+
+
+@Language.factory("thidua_tokens")
+def create_tokens_component(nlp: Language, name: str) -> TokensComponent:
+    return TokensComponent(nlp)
 
 
 @Language.component("thidua_quantities")
 def quantities_component(doc: Doc) -> Doc:
-    spans = []
-    for q in find_quantities(doc.text):
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or (spans and span.start < spans[-1].end):
+    found = reading(doc)
+    spans: list[Located] = []
+    for q in find_quantities(found.tokens.text):
+        span = found.tokens.char_span(q.start, q.end)
+        if span is None or (spans and span[0] < spans[-1].end):
             continue
-        span._.quantity = q
-        spans.append(span)
-    doc.spans["quantities"] = spans
+        spans.append(Located(span[0], span[1], q))
+    found.quantities = spans
     return doc
 
 
 @Language.component("thidua_sentences")
 def sentences_component(doc: Doc) -> Doc:
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        is_stop = prev.text in {".", "!", "?", "…"} or prev.text == "\n"
-        abbreviation = prev.text == "." and i >= 2 and doc[i - 2].lower_ in _ABBREVIATIONS
-        token.is_sent_start = bool(is_stop and not abbreviation)
+    found = reading(doc)
+    words, lower = found.tokens.words, found.tokens.lower
+    starts = [0] if words else []
+    for i in range(1, len(words)):
+        prev = words[i - 1]
+        if prev in _SENTENCE_STOPS and not (prev == "." and i >= 2 and lower[i - 2] in _ABBREVIATIONS):
+            starts.append(i)
+    ends = [*starts[1:], len(words)] if starts else []  # an empty text has no sentence
+    found.sentences = list(zip(starts, ends, strict=True))
     return doc
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A lexicon or catalogue phrase found at tokens [start, end)."""
-
-    start: int
-    end: int
-    phrase: str
-    roles: tuple[tuple[str, str], ...]  # (kind, name): ("topic", "budget_revenue"), ("cue_after", "…v1")
 
 
 def _phrase_index(cats: Catalogues) -> dict[str, list[tuple[str, str]]]:
@@ -145,37 +145,73 @@ def _phrase_index(cats: Catalogues) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+_NO_LENGTHS: frozenset[int] = frozenset()
+_Entry = tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[tuple[str, str]]]
+
+
+def _entry(roles: tuple[tuple[str, str], ...]) -> _Entry:
+    return roles, frozenset(kind for kind, _ in roles), frozenset(roles)
+
+
 class LexiconMatcher:
     """Finds catalogue phrases on folded tokens, ignoring punctuation inside a phrase
-    ("người tốt, việc tốt" matches "người tốt việc tốt"); "=" phrases match with diacritics."""
+    ("người tốt, việc tốt" matches "người tốt việc tốt"); "=" phrases match with diacritics.
+
+    Keys are word tuples: the folded words of a phrase, "=" and its words with diacritics, or "~" and
+    those words folded (an "=" phrase in a text written without diacritics). At each word only the
+    phrase lengths that some key starting with that word has are tried, longest first."""
 
     def __init__(self, cats: Catalogues) -> None:
-        self.index: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+        self.index: dict[tuple[str, ...], _Entry] = {}
         for phrase, roles in _phrase_index(cats).items():
             exact = phrase.startswith("=")
             key = tuple(phrase.lstrip("=").split())
-            self.index[(("=",) if exact else ()) + key] = tuple(roles)
+            self.index[(("=",) if exact else ()) + key] = _entry(tuple(roles))
             if exact:  # the same phrase in a text written without diacritics
-                self.index.setdefault(("~", *tuple(fold(w) for w in key)), tuple(roles))
-        self.max_len = max(len(k) for k in self.index)
-        self.first_words = {k[0] for k in self.index} | {k[1] for k in self.index if k[0] in "=~"}
+                self.index.setdefault(("~", *tuple(fold(w) for w in key)), _entry(tuple(roles)))
+        # first word -> the numbers of words of the keys it can start: a folded word starts the folded
+        # keys (and, literally, any key whose first element it equals), a word with diacritics the "="
+        # keys, a folded word in a text without diacritics the "~" keys
+        self.plain: dict[str, frozenset[int]] = {}
+        self.exact: dict[str, frozenset[int]] = {}
+        self.ascii: dict[str, frozenset[int]] = {}
+        for k in self.index:
+            self.plain[k[0]] = self.plain.get(k[0], _NO_LENGTHS) | {len(k)}
+            if k[0] in ("=", "~") and len(k) > 1:
+                table = self.exact if k[0] == "=" else self.ascii
+                table[k[1]] = table.get(k[1], _NO_LENGTHS) | {len(k) - 1}
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(i, t.norm_, t.lower_) for i, t in enumerate(doc) if not (t.is_punct or t.is_space)]
-        no_diacritics = doc.text.isascii()
+        found = reading(doc)
+        tokens = found.tokens
+        punct, space = tokens.punct, tokens.space
+        keep = [i for i in range(len(tokens)) if not (punct[i] or space[i])]
+        norms = [tokens.norm[i] for i in keep]
+        lowers = [tokens.lower[i] for i in keep]
+        no_diacritics = tokens.text.isascii()
+        index, plain, exact, ascii_ = self.index, self.plain, self.exact, self.ascii
         hits: list[Hit] = []
-        for w, (i, norm, lower) in enumerate(words):
-            if norm not in self.first_words and lower not in self.first_words:
-                continue
-            for n in range(min(self.max_len, len(words) - w), 0, -1):
-                span = words[w : w + n]
-                keys = [tuple(x[1] for x in span), ("=", *tuple(x[2] for x in span))]
+        n_words = len(keep)
+        for w in range(n_words):
+            norm = norms[w]
+            starts = (plain.get(norm), exact.get(lowers[w]), ascii_.get(norm) if no_diacritics else None)
+            if starts == (None, None, None):
+                continue  # most words start no phrase
+            for n in sorted(_NO_LENGTHS.union(*(s for s in starts if s)), reverse=True):
+                if n > n_words - w:
+                    continue
+                key = tuple(norms[w : w + n])
+                entries = [index.get(key), index.get(("=", *lowers[w : w + n]))]
                 if no_diacritics:
-                    keys.append(("~", *tuple(x[1] for x in span)))
-                roles = tuple(r for k in keys for r in self.index.get(k, ()))
-                if roles:
-                    hits.append(Hit(i, span[-1][0] + 1, " ".join(keys[0]), roles))
-        doc._.hits = hits
+                    entries.append(index.get(("~", *key)))
+                entries = [e for e in entries if e is not None]
+                if not entries:
+                    continue
+                roles, kinds, role_set = (
+                    entries[0] if len(entries) == 1 else _entry(tuple(r for e in entries for r in e[0]))
+                )
+                hits.append(Hit(keep[w], keep[w + n - 1] + 1, " ".join(key), roles, kinds, role_set))
+        found.hits = hits
         return doc
 
 
@@ -196,7 +232,7 @@ def build_pipeline() -> Language:
     """The shared pipeline (built once per process: catalogue loading is the costly part)."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "thidua.vi_tokenizer.v1"}}})
     for component in (
-        "thidua_norm",
+        "thidua_tokens",
         "thidua_quantities",
         "thidua_sentences",
         "thidua_lexicon",

@@ -15,26 +15,18 @@ How a number gets its meaning (all words come from the catalogues, nothing is ha
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
-from extractors.clauses import (
-    WINDOW_BREAKS,
-    cut_off,
-    first,
-    has,
-    inside_longer,
-    phrase_end,
-    plays,
-    rank,
-    year_before,
-)
-from extractors.pipeline import Hit
+from extractors.clauses import WINDOW_BREAKS, first, phrase_end, plays, rank
+from extractors.numbers import Quantity
+from extractors.reading import Hit, reading
+from extractors.sentence_index import SentenceIndex
 
-_CLAUSE_BREAKS = {";"}
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
 _UNIT = {"money": "VND", "percent": "%", "ratio": "count", "number": "count"}
@@ -45,11 +37,14 @@ _BASIS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Q:
-    span: Span
+    start: int  # tokens [start, end)
+    end: int
+    start_char: int
+    end_char: int
     kind: str
-    quantity: object
+    quantity: Quantity
     claimed_by: Catalogue | None = None
 
 
@@ -60,84 +55,74 @@ class RuleEngine:
 
     # -- spaCy component ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        ctx: BlockContext = doc._.context or BlockContext()
+        found = reading(doc)
+        ctx: BlockContext = found.context or BlockContext()
         out: list[Candidate] = []
-        for sent in doc.sents:
-            out += self._sentence(doc, sent, ctx)
-        doc._.candidates = out
+        if found.quantities:
+            q_starts = [q.start for q in found.quantities]
+            hit_starts = [h.start for h in found.hits]
+            for start, end in found.sentences:
+                qs = found.quantities[bisect_left(q_starts, start) : bisect_left(q_starts, end)]
+                if not any(_KIND.get(q.quantity.kind) for q in qs):
+                    continue
+                hits = found.hits[bisect_left(hit_starts, start) : bisect_left(hit_starts, end)]
+                out += self._sentence(SentenceIndex(found, start, end, hits, qs), ctx)
+        found.candidates = out
         return doc
 
     # -- one sentence ---------------------------------------------------------------------------------
-    def _sentence(self, doc: Doc, sent: Span, ctx: BlockContext) -> list[Candidate]:
+    def _sentence(self, s: SentenceIndex, ctx: BlockContext) -> list[Candidate]:
+        tokens = s.tokens
         qs = [
-            _Q(s, _KIND.get(s._.quantity.kind, ""), s._.quantity)
-            for s in doc.spans["quantities"]
-            if sent.start <= s.start < sent.end and _KIND.get(s._.quantity.kind)
+            _Q(q.start, q.end, tokens.start_char(q.start), tokens.end_char(q.start, q.end), kind, q.quantity)
+            for q in s.quantities
+            if (kind := _KIND.get(q.quantity.kind, ""))
         ]
-        if not qs:
-            return []
-        hits = [h for h in doc._.hits if sent.start <= h.start < sent.end]
-        clause_starts = [sent.start] + [t.i + 1 for t in sent if t.text in _CLAUSE_BREAKS]
         found: list[Candidate] = []
         for n, q in enumerate(qs):
-            cs = max(s for s in clause_starts if s <= q.span.start)
-            ce = min([s - 1 for s in clause_starts if s > q.span.start] + [sent.end])
-            nxt = qs[n + 1].span.start if n + 1 < len(qs) else sent.end
-            found += self._quantity(doc, sent, hits, qs, n, (cs, ce), nxt, ctx)
+            nxt = qs[n + 1].start if n + 1 < len(qs) else s.end
+            found += self._quantity(s, qs, n, s.clause(q.start), nxt, ctx)
         return self._sum_siblings(found)
 
-    def _quantity(self, doc, sent, hits, qs, n, clause, nxt, ctx) -> list[Candidate]:
+    def _quantity(self, s: SentenceIndex, qs: list[_Q], n: int, clause, nxt: int, ctx) -> list[Candidate]:
         q = qs[n]
         cs, ce = clause
-        qs_, qe = q.span.start, q.span.end
+        qs_, qe = q.start, q.end
+        words = s.tokens.words
         r_end = min(nxt, ce, qe + _RIGHT_WINDOW)
-        for t in doc[qe:r_end]:
-            if t.text in WINDOW_BREAKS:
-                r_end = t.i
+        for i in range(qe, r_end):
+            if words[i] in WINDOW_BREAKS:
+                r_end = i
                 break
-        right = [h for h in hits if qe <= h.start < r_end]
-        left_clause = [h for h in hits if cs <= h.start and h.end <= qs_]
+        right = s.hits.starting_in(qe, r_end)
 
         # passive: "được"/"do" right after the number's noun phrase ("12 gương “Người tốt, việc tốt” của
         # quận được Thành phố biểu dương"), before punctuation outside quotes or the next number
-        noun_end = max(
-            (h.end for h in hits if h.start == qe and (has(h, "nouns") or has(h, "context_nouns"))),
-            default=qe,
-        )
-        np_end = phrase_end(doc, noun_end, min(nxt, ce))
-        passive = any(has(h, "passive") for h in hits if qe <= h.start < np_end)
-        owner = self._owner([h for h in hits if h.start >= cs], qs_, qe, ce, passive, ctx.unit_level)
+        noun_end = max((h.end for h in s.nounish.starting_in(qe, qe + 1)), default=qe)
+        np_end = phrase_end(s.tokens, noun_end, min(nxt, ce))
+        passive = s.passive.first_starting_in(qe, np_end) is not None
+        owner = self._owner(s, qs_, qe, (cs, ce), passive, ctx.unit_level)
 
         # nouns right after the number: keep only the longest phrase there ("tập thể, cá nhân" > "tập thể")
-        noun_hits = [
-            h for h in hits if qe <= h.start <= qe + 1 and (has(h, "nouns") or has(h, "context_nouns"))
-        ]
+        noun_hits = s.nounish.starting_in(qe, qe + 2)
         longest = max((h.end - h.start for h in noun_hits), default=0)
         noun_hits = [h for h in noun_hits if h.end - h.start == longest]
-        if not noun_hits and qs_ > cs and doc[qs_ - 1].text == ":":
+        if not noun_hits and qs_ > cs and words[qs_ - 1] == ":":
             # "Mô hình, cách làm hay được công nhận: 64": the label before the colon names the count
-            label = [
-                h
-                for h in hits
-                if cs <= h.start and h.end < qs_ and (has(h, "nouns") or has(h, "context_nouns"))
-            ]
-            if label:
-                head = min(h.start for h in label)
-                noun_hits = [h for h in label if h.start == head]
+            noun_hits = s.nounish.leftmost_within(cs, qs_ - 1)
 
-        cue_spans = [h for h in hits if has(h, "cues_before") or has(h, "cues_after")]
-        topic, inherited = self._topic(doc, q, hits, cue_spans, qs_, qe, ce, passive, ctx)
+        topic, inherited = self._topic(s, q, ce, passive, ctx)
 
         ranked: list[tuple[tuple[float, int], Catalogue]] = []
         defaults: list[Catalogue] = []
         for cat in self.cats.catalogues:
             if q.kind not in cat.quantities or not self._eligible(cat, noun_hits, topic):
                 continue
-            if any(plays(h, "veto_after", cat) for h in right) or any(
-                plays(h, "veto_before", cat) for h in left_clause
+            if any(plays(h, "veto_after", cat) for h in right) or (
+                s.role("veto_before", cat).nearest_before(qs_, cs) is not None
             ):
                 continue
-            dist = self._cue_distance(cat, right, left_clause, qs_, qe)
+            dist = self._cue_distance(s, cat, right, cs, qs_, qe)
             if dist is not None:
                 ranked.append((rank(dist), cat))
             elif cat.default:
@@ -150,36 +135,36 @@ class RuleEngine:
             winners, cued = defaults, bool(noun_hits) and q.kind in ("number", "ratio")
         if not winners:
             return []
-        q.claimed_by = winners[0]
-        if any(w.is_decoy for w in winners):
-            q.claimed_by = next(w for w in winners if w.is_decoy)
+        decoy = next((w for w in winners if w.is_decoy), None)
+        q.claimed_by = decoy or winners[0]
+        s.claim(q.end, q.claimed_by)
+        if decoy is not None:
             return []
-        year = year_before(doc, sent.start, qs_)
+        year = s.years.before(qs_)
         out = []
         for winner in winners:
-            cand = self._candidate(
-                winner, doc, sent, hits, qs, n, (cs, ce), owner, year, ctx, cued, inherited, topic
-            )
+            cand = self._candidate(winner, s, qs, n, (cs, ce), owner, year, ctx, cued, inherited, topic)
             if cand is not None:
                 out.append(cand)
         return out
 
-    def _candidate(self, winner, doc, sent, hits, qs, n, clause, owner, year, ctx, cued, inherited, topic):
+    def _candidate(self, winner, s: SentenceIndex, qs, n, clause, owner, year, ctx, cued, inherited, topic):
         q = qs[n]
         cs, _ = clause
-        qs_ = q.span.start
-        if self._context_veto(winner, doc, hits, qs, n, clause, sent, owner, year, ctx):
+        qs_ = q.start
+        if self._context_veto(winner, s, qs, n, clause, owner, year, ctx):
             return None
-        value = self._value(winner, q, hits, qs_, qs[:n])
+        value = self._value(winner, s, qs, n)
         if value is None:
             return None
         confidence = winner.confidence * (1.0 if cued else 0.8) * (0.85 if inherited else 1.0)
         confidence *= 0.92 if getattr(q.quantity, "from_words", False) else 1.0
         hedge = getattr(q.quantity, "hedge", None)
+        norm = s.tokens.norm
         is_estimate = bool(hedge and hedge.lower().startswith("ước")) or any(
-            t.norm_ == "uoc" for t in doc[max(cs, qs_ - 6) : qs_]
+            norm[i] == "uoc" for i in range(max(cs, qs_ - 6), qs_)
         )
-        as_of = cut_off(doc, hits, sent, ctx.report_year, self.cats.lexicon.periods)
+        as_of = s.cut_off(ctx.report_year, self.cats.lexicon.periods)
         cand = Candidate(
             indicator=winner.indicator,
             value=value,
@@ -187,8 +172,8 @@ class RuleEngine:
             confidence=round(confidence, 3),
             origin="prose",
             catalogue=winner.name,
-            text=sent.text,
-            span=(q.span.start_char - sent.start_char, q.span.end_char - sent.start_char),
+            text=s.text,
+            span=(q.start_char - s.start_char, q.end_char - s.start_char),
             hedge=hedge if hedge and not hedge.lower().startswith("ước") else None,
             is_estimate=is_estimate,
             as_of=as_of,
@@ -202,40 +187,32 @@ class RuleEngine:
         return cand
 
     # -- pieces ---------------------------------------------------------------------------------------
-    def _topic(self, doc, q, hits, cue_spans, qs_, qe, ce, passive, ctx) -> tuple[str | None, bool]:
-        def inside_cue(h: Hit) -> bool:
-            return any(
-                c.start <= h.start and h.end <= c.end and (c.end - c.start) > (h.end - h.start)
-                for c in cue_spans
-            )
-
-        anchors = [h for h in hits if has(h, "topic") and not inside_cue(h)]
+    def _topic(self, s: SentenceIndex, q: _Q, ce: int, passive: bool, ctx) -> tuple[str | None, bool]:
+        qs_, qe = q.start, q.end
+        anchors = s.anchors  # topic phrases not inside a cue ("dự toán thành phố giao")
         if q.kind in ("number", "ratio"):
             # the noun phrase right after a count names its topic ("12 phong trào", "424 tập thể, cá nhân
             # điển hình tiên tiến"), up to the next punctuation or number
+            tokens = s.tokens
             stop = min(qe + 7, ce)
-            for t in doc[qe:stop]:
-                if (t.is_punct and t.text not in {",", "“", "”", '"'}) or t.like_num:
-                    stop = t.i
+            for i in range(qe, stop):
+                if (tokens.punct[i] and tokens.words[i] not in {",", "“", "”", '"'}) or tokens.like_num[i]:
+                    stop = i
                     break
-            after = sorted(
-                (h for h in anchors if qe <= h.start < stop), key=lambda h: (h.start, -(h.end - h.start))
-            )
-            if after:
-                return first(after[0], "topic"), False
-        before = [h for h in anchors if h.end <= qs_]
-        following = [h for h in anchors if qe <= h.start < ce]
-        order = (following, before) if passive else (before, following)
-        for group in order:
-            if group:
-                h = max(group, key=lambda x: x.end) if group is before else min(group, key=lambda x: x.start)
+            after = anchors.first_starting_in(qe, stop)
+            if after is not None:
+                return first(after, "topic"), False
+        before = anchors.nearest_before(qs_, s.start)
+        following = anchors.first_starting_in(qe, ce)
+        for h in (following, before) if passive else (before, following):
+            if h is not None:
                 return first(h, "topic"), False
         if ctx.heading_topic:
             return ctx.heading_topic, True
         return None, False
 
-    def _owner(self, hits, qs_, qe, ce, passive, level) -> str:
-        hit = self._owner_hit(hits, qs_, qe, ce, passive)
+    def _owner(self, s: SentenceIndex, qs_, qe, clause, passive, level) -> str:
+        hit = self._owner_hit(s, qs_, qe, clause, passive)
         if hit is None:
             return "unit"
         owner = first(hit, "owner")
@@ -248,19 +225,16 @@ class RuleEngine:
         return owner
 
     @staticmethod
-    def _owner_hit(hits, qs_, qe, ce, passive) -> Hit | None:
-        owners = [h for h in hits if has(h, "owner")]
-        before = [h for h in owners if h.end <= qs_]
-        after = [h for h in owners if qe <= h.start < ce]
-        if passive and after:
+    def _owner_hit(s: SentenceIndex, qs_, qe, clause, passive) -> Hit | None:
+        cs, ce = clause
+        after = s.owners.first_starting_in(qe, ce)
+        if passive and after is not None:
             # "31 cá nhân của quận được Thành phố biểu dương": the doer follows the passive word
-            marker = min((h.start for h in hits if has(h, "passive") and qe <= h.start < ce), default=qe)
-            doers = [h for h in after if h.start > marker] or after
-            return min(doers, key=lambda h: (h.start, -(h.end - h.start)))
-        if before:
-            # the longest phrase among those ending nearest ("UBND thành phố" over "thành phố")
-            return max(before, key=lambda h: (h.end, h.end - h.start))
-        return None
+            marker = s.passive.first_starting_in(qe, ce)
+            doer = s.owners.first_starting_in((marker.start if marker else qe) + 1, ce)
+            return doer or after
+        # the longest phrase among those ending nearest ("UBND thành phố" over "thành phố")
+        return s.owners.nearest_before(qs_, cs)
 
     @staticmethod
     def _eligible(cat: Catalogue, noun_hits: list[Hit], topic: str | None) -> bool:
@@ -275,25 +249,24 @@ class RuleEngine:
         return False
 
     @staticmethod
-    def _cue_distance(cat, right, left, qs_, qe) -> tuple[float, int] | None:
+    def _cue_distance(s: SentenceIndex, cat, right, cs, qs_, qe) -> tuple[float, int] | None:
+        """Distance to the nearest cue of ``cat`` (after the number, or before it in its clause) and
+        the cue's length; the nearer, then the longer, wins."""
         best: tuple[float, int] | None = None
         for h in right:
             if plays(h, "cues_after", cat):
                 d = (float(h.start - qe), h.end - h.start)
                 best = d if best is None or rank(d) < rank(best) else best
-        for h in left:
-            if plays(h, "cues_before", cat):
-                d = (qs_ - h.end + 0.5, h.end - h.start)
-                best = d if best is None or rank(d) < rank(best) else best
+        h = s.role("cues_before", cat).nearest_before(qs_, cs)
+        if h is not None:
+            d = (qs_ - h.end + 0.5, h.end - h.start)
+            best = d if best is None or rank(d) < rank(best) else best
         return best
 
-    def _context_veto(self, cat, doc, hits, qs, n, clause, sent, owner, year, ctx) -> str | None:
+    def _context_veto(self, cat, s: SentenceIndex, qs, n, clause, owner, year, ctx) -> str | None:
         cs, _ = clause
         q = qs[n]
         vetoes = set(cat.veto_context)
-        # "chỉ tiêu phấn đấu HĐND quận giao" is a baseline, not the plan word "phấn đấu" inside it
-        contexts = [h for h in hits if has(h, "context")]
-        hits = [h for h in hits if not has(h, "context") or not inside_longer(h, contexts)]
         if cat.owners and owner not in cat.owners and owner != "unit":
             return f"owner {owner}"
         if owner == "cluster" and "cluster" in vetoes:
@@ -301,30 +274,22 @@ class RuleEngine:
         if "future" in vetoes:
             if ctx.future_section:
                 return "future section"
-            if any(
-                first(h, "context") == "future" for h in hits if h.end <= q.span.start and has(h, "context")
-            ):
+            if s.context("future").nearest_before(q.start, s.start) is not None:
                 return "future"
             if year and ctx.report_year and year > ctx.report_year:
                 return "future year"
         if "other_year" in vetoes and year and ctx.report_year and year < ctx.report_year:
             return "other year"
-        clause_ctx = [h for h in hits if cs <= h.start and h.end <= q.span.start and has(h, "context")]
-        if "proposal" in vetoes and any(first(h, "context") == "proposal" for h in clause_ctx):
+        if "proposal" in vetoes and s.context("proposal").nearest_before(q.start, cs) is not None:
             return "proposal"
         # a share after "trong đó" ("68.412 hồ sơ, trong đó 99,87% đúng hạn") is not a part of a total;
         # a percentage about a component has the component's own topic instead
-        if "component" in vetoes and q.kind != "percent":
-            for h in clause_ctx:
-                if first(h, "context") != "component":
-                    continue
-                opened = [p for p in qs[:n] if p.span.end <= h.start and p.claimed_by is not None]
-                if opened and opened[-1].claimed_by.opens_breakdown:
-                    continue
-                return "component"
+        if "component" in vetoes and q.kind != "percent" and s.component_before(cs, q.start):
+            return "component"
         return None
 
-    def _value(self, cat: Catalogue, q: _Q, hits: list[Hit], qs_: int, qs_before: list[_Q]) -> float | None:
+    def _value(self, cat: Catalogue, s: SentenceIndex, qs: list[_Q], n: int) -> float | None:
+        q = qs[n]
         quantity = q.quantity
         if q.kind == "ratio":
             part = quantity.numerator if cat.value == "numerator" else quantity.denominator
@@ -337,13 +302,13 @@ class RuleEngine:
             return int(quantity.value)
         value = float(quantity.value)
         if cat.adjust:
-            floor = max((p.span.end for p in qs_before), default=0)
-            verbs = [
-                h for h in hits if has(h, "adjust") and floor <= h.start and h.end <= qs_ and qs_ - h.end <= 6
-            ]
-            verb = max(verbs, key=lambda h: (h.end, h.end - h.start)) if verbs else None
+            qs_ = q.start
+            floor = qs[n - 1].end if n else 0  # the end of the number before (ends grow with starts)
+            verb = s.adjust.nearest_before(qs_, floor)
+            if verb is not None and qs_ - verb.end > 6:
+                verb = None
             # "vượt mức chỉ tiêu đề ra (103,8%)" restates the attainment; only "vượt 3,8%" is an excess
-            restated = verb is not None and any(t.text == "(" for t in q.span.doc[verb.end : qs_])
+            restated = verb is not None and "(" in s.tokens.words[verb.end : qs_]
             if verb is not None and not restated and value < 100:
                 kind = first(verb, "adjust")
                 if kind == "add_100":
@@ -355,9 +320,12 @@ class RuleEngine:
     def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
         """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
         unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …")."""
+        groups: dict[str, list[Candidate]] = {}
+        for cand in found:
+            groups.setdefault(cand.indicator, []).append(cand)
         out: list[Candidate] = []
         for cand in found:
-            group = [c for c in found if c.indicator == cand.indicator]
+            group = groups[cand.indicator]
             if len(group) == 1 or not self.by_name[cand.catalogue].sum_siblings:
                 out.append(cand)
                 continue

@@ -1,19 +1,16 @@
-"""WordprocessingML names and the attribute helper shared by the .docx reader modules.
+"""WordprocessingML names, the parser and the "damaged file" refusal shared by the .docx reader modules.
 
-A leaf module: :mod:`.docx` (body walk) and :mod:`.docx_fonts` (run text and legacy fonts) both
-need the element names, and :mod:`.docx` imports :mod:`.docx_fonts`, so they live here to avoid an
-import cycle. Element names are precomputed Clark names (``{namespace}local``) because the walk
-compares every element's tag against them.
+A leaf module: :mod:`.docx` (body walk), :mod:`.docx_fonts` (run text and legacy fonts) and
+:mod:`.docx_styles` (the styles part) all need these, and import each other, so they live here to
+avoid an import cycle. Element names are precomputed Clark names (``{namespace}local``) because the
+walk compares every element's tag against them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from lxml import etree
 
-T = TypeVar("T")
+from extractors.document import UnreadableDocument
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -29,8 +26,16 @@ def w(tag: str) -> str:
 P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (
     w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent")
 )
-CUSTOM_XML, TXBX = w("customXml"), w("txbxContent")
+CUSTOM_XML, TXBX, BODY, ALT_CHUNK = w("customXml"), w("txbxContent"), w("body"), w("altChunk")
+PPR, PSTYLE, RPR, RSTYLE, RFONTS, B = (w(t) for t in ("pPr", "pStyle", "rPr", "rStyle", "rFonts", "b"))
+TCPR, TRPR, GRID_SPAN, V_MERGE, H_MERGE = (w(t) for t in ("tcPr", "trPr", "gridSpan", "vMerge", "hMerge"))
+GRID_BEFORE, GRID_AFTER, TBL_GRID, GRID_COL = (
+    w(t) for t in ("gridBefore", "gridAfter", "tblGrid", "gridCol")
+)
+NO_BREAK_HYPHEN, SOFT_HYPHEN, SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+VAL = w("val")
 FALLBACK = f"{{{MC_NS}}}Fallback"
+M_T = f"{{{M_NS}}}t"  # equation text
 # Inside a paragraph: elements whose text is not part of the paragraph's own text. Text boxes
 # (drawing/pict/AlternateContent) are read separately; deleted and moved-away text is gone.
 SKIP_IN_P = {
@@ -39,24 +44,22 @@ SKIP_IN_P = {
 BREAKS = {w("br"), w("cr")}
 TABS = {w("tab"), w("ptab")}
 
+# The options python-docx parses parts with (``docx.oxml.parser.oxml_parser``), without its element
+# classes: the reader reads tags, attributes and text only, so the tree is the one python-docx would
+# build (blank text between elements dropped, entities not expanded), and plain lxml elements are
+# created several times faster than python-docx's proxies.
+PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
 
 def attr(element: etree._Element | None, name: str) -> str | None:
     """The ``w:name`` attribute of ``element``, None when the element or the attribute is missing."""
     return None if element is None else element.get(w(name))
 
 
-def first_in_style_chain(
-    styles: Any, style: etree._Element | None, read: Callable[[etree._Element], T | None]
-) -> T | None:
-    """The first non-None ``read(style)`` along a style and the styles it is based on (cycle-safe).
-
-    Word resolves a run property through ``w:basedOn``; bold and the font family are read this way."""
-    seen: set[int] = set()
-    while style is not None and id(style) not in seen:
-        seen.add(id(style))
-        value = read(style)
-        if value is not None:
-            return value
-        based = attr(style.find(w("basedOn")), "val")
-        style = styles.get_by_id(based) if based else None
-    return None
+def damaged(name: str, exc: Exception) -> UnreadableDocument:
+    """The refusal of a Word file whose package or XML the libraries cannot parse."""
+    return UnreadableDocument(
+        name,
+        f"the Word file is damaged and cannot be parsed ({type(exc).__name__}: {exc})",
+        "Open it in Word or LibreOffice, save it again as .docx or PDF and submit it again",
+    )

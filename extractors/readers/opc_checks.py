@@ -157,6 +157,9 @@ def _targets(relationships: list[etree._Element], folder: str) -> list[tuple[str
     return found
 
 
+_PEEK = 4096  # bytes of a part fed to the parser at a time
+
+
 def _check_roots(
     name: str, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], types: ContentTypes
 ) -> None:
@@ -190,25 +193,29 @@ def _check_roots(
 
 
 def _root_of(archive: zipfile.ZipFile, info: zipfile.ZipInfo, want_body: bool) -> tuple[str | None, bool]:
-    """The root tag of a part and whether it has a w:body child, parsing only the start of the part."""
+    """The root tag of a part and whether it has a w:body child, parsing only the start of the part.
+
+    The part is fed to a pull parser a few kB at a time: the answer is in its first elements, and
+    ``iterparse`` would parse a whole 32 kB block of every part first (a third of the checks' time)."""
     root: str | None = None
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False)
     with archive.open(info) as stream:
-        events = etree.iterparse(
-            stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
-        )
         try:
-            for _, element in events:
-                if root is None:
-                    root = element.tag
-                    if not want_body:
-                        return root, False
-                    continue
-                parent = element.getparent()
-                if parent is not None and parent.getparent() is None:  # a child of the root
-                    if element.tag == _W + "body":
-                        return root, True
-                    if element.tag != _W + "background":
-                        return root, False
+            while chunk := stream.read(_PEEK):
+                parser.feed(chunk)
+                for _, element in parser.read_events():
+                    if root is None:
+                        root = element.tag
+                        if not want_body:
+                            return root, False
+                        continue
+                    parent = element.getparent()
+                    if parent is not None and parent.getparent() is None:  # a child of the root
+                        if element.tag == _W + "body":
+                            return root, True
+                        if element.tag != _W + "background":
+                            return root, False
+            parser.close()
         except etree.LxmlError:
             return root if root is not None and not want_body else None, False
     return root, False

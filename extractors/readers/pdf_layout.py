@@ -1,13 +1,11 @@
 """Layout analysis for the PDF reader: from positioned words to lines and paragraphs.
 
-pdfplumber gives words with coordinates and nothing more; everything that turns them back into the
+A word source gives words with coordinates and nothing more; everything that turns them back into the
 text a person reads lives here: grouping words into lines (and side-by-side segments of a line),
 finding running headers, footers and page numbers, deciding where a paragraph breaks, and whether a
-paragraph cut by a page break reads on. It is kept apart from :mod:`extractors.readers.pdf` (page
-reading, ruled tables, Document assembly) to keep each module a readable size, and because these
-rules are tuned on their own. The page records (``_Page``, ``_TablePart``) stay in ``pdf``; this
-module only reads them and imports them for type checking, so at run time the import goes one way:
-``pdf`` imports this module, never the reverse.
+paragraph cut by a page break reads on. These rules are tuned on their own, and they work the same on
+every word source (pdfium, the pdfplumber reference, OCR), so this module depends only on the page
+records of :mod:`.pdf_records`; the entry point :mod:`.pdf` imports it, never the reverse.
 """
 
 from __future__ import annotations
@@ -15,11 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from functools import cache
+from operator import attrgetter
+from typing import Any
 
-from pdfplumber.utils import cluster_objects
-
+from extractors.readers.pdf_records import Layout, Line, Page, Para, TablePart, Word
 from extractors.repair import (
     detect_by_content,
     encoding_for_font,
@@ -28,9 +27,6 @@ from extractors.repair import (
     to_unicode,
 )
 from extractors.text import fold, nfc
-
-if TYPE_CHECKING:
-    from extractors.readers.pdf import _Page, _TablePart
 
 # A line starting like this begins a paragraph even when it sits flush under the previous line.
 # Case-sensitive on purpose: "chương trình" (programme) often starts a wrapped line, "Chương II" not.
@@ -42,110 +38,122 @@ PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}\s*(?:(?:/|củ
 RULE_LINE = re.compile(r"^[-–—_=~*.·…\s]{3,}$")  # a drawn rule under a heading: its own paragraph
 TERMINAL = (".", ":", ";", "!", "?", "…")
 MARGIN_ZONE = 0.12  # running heads live in the top/bottom 12 % of the page
+LINE_TOLERANCE = 3  # points: words whose tops are this close (chained) are on one line
 SEGMENT_GAP = 1.0  # a gap wider than a font size (and 3 usual gaps) splits a line into side-by-side blocks
-
-
-@dataclass
-class _Line:
-    page: int
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-    size: float
-    bold: bool
-    first_word: float  # width of the first word: would it have fitted on the previous line?
-    segment: bool = False  # one of several side-by-side blocks on the same baseline
-    # the text was repaired (legacy font encoding converted, split syllables rejoined): "repaired_text"
-    repaired: bool = False
-    legacy: bool = False  # converted from a legacy font encoding (TCVN3, VNI)
-    joins: tuple[tuple[str, str], ...] = ()  # split syllables rejoined, as (as extracted, as rejoined)
-
-
-@dataclass
-class _Para:
-    lines: list[_Line]
-    text: str = ""
-
-
-@dataclass
-class _Layout:
-    """Page-wide measures the paragraph rules compare a line against."""
-
-    left: float  # body text's left margin
-    right: float  # body text's right margin
-    line_gap: float | None  # usual gap between two lines of one paragraph
 
 
 # ---------------------------------------------------------------- lines
 
 
-def _lines(page: int, words: list[dict[str, Any]]) -> list[_Line]:
+def lines(page: int, words: list[Word]) -> list[Line]:
     """Cluster words into lines by their top, then split a line where a wide gap separates blocks."""
-    lines = []
-    for cluster in cluster_objects(words, "top", 3):
-        cluster.sort(key=lambda w: w["x0"])
-        parts: list[list[dict[str, Any]]] = [[cluster[0]]]
-        gaps = sorted(b["x0"] - a["x1"] for a, b in itertools.pairwise(cluster))
+    out = []
+    for cluster in _clusters(words):
+        cluster.sort(key=_X0)
+        parts: list[list[Word]] = [[cluster[0]]]
+        gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(cluster))
         # Justification stretches every space of a line alike; a block boundary is one outlier.
-        usual = gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.3 * _size(cluster[0])
+        usual = gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.3 * cluster[0].size
         for prev, word in itertools.pairwise(cluster):
-            if word["x0"] - prev["x1"] > max(SEGMENT_GAP * _size(prev), 3 * usual):
+            if word.x0 - prev.x1 > max(SEGMENT_GAP * prev.size, 3 * usual):
                 parts.append([])
             parts[-1].append(word)
         for part in parts:
-            chars = [c for w in part for c in w["chars"] if c["text"].strip()]
-            bold = all("bold" in (c.get("fontname") or "").lower() for c in chars)
-            top, bottom = min(w["top"] for w in part), max(w["bottom"] for w in part)
-            raw, converted = _legacy_text(part)
+            # bold when every font holding a visible char says so (pdfplumber's fontname, per char)
+            bold = all(_bold(name) for w in part for name, text in w.fonts if text.strip())
+            top, bottom = min(w.top for w in part), max(w.bottom for w in part)
+            raw, converted = legacy_text(part)
             text, joins = rejoin_split_syllables(nfc(raw))
-            first_word = part[0]["x1"] - part[0]["x0"]
-            line = _Line(
-                page, part[0]["x0"], top, part[-1]["x1"], bottom, text, _size(part[0]), bold, first_word
-            )
+            first_word = part[0].x1 - part[0].x0
+            line = Line(page, part[0].x0, top, part[-1].x1, bottom, text, part[0].size, bold, first_word)
             line.segment = len(parts) > 1
             line.repaired, line.legacy, line.joins = converted or bool(joins), converted, tuple(joins)
-            lines.append(line)
-    return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+            out.append(line)
+    return sorted(out, key=lambda ln: (round(ln.top), ln.x0))
 
 
-def _legacy_text(words: list[dict[str, Any]]) -> tuple[str, bool]:
+def _clusters(words: list[Word]) -> list[list[Word]]:
+    """pdfplumber's ``cluster_objects(words, "top", 3)``: the distinct tops sorted and chained while
+    each is within 3 pt of the previous; each cluster keeps the words' order."""
+    cluster_of: dict[float, int] = {}
+    last: float | None = None
+    count = -1
+    for top in sorted({w.top for w in words}):
+        if last is None or top > last + LINE_TOLERANCE:
+            count += 1
+        cluster_of[top] = count
+        last = top
+    clusters: list[list[Word]] = [[] for _ in range(count + 1)]
+    for word in words:
+        clusters[cluster_of[word.top]].append(word)
+    return clusters
+
+
+_X0 = attrgetter("x0")
+
+
+@cache
+def _bold(fontname: str) -> bool:
+    return "bold" in fontname.lower()
+
+
+@cache
+def _encoding(fontname: str) -> str | None:
+    """``encoding_for_font`` once per font name (a page asks it for every word)."""
+    return encoding_for_font(fontname)
+
+
+def legacy_text(words: list[Word]) -> tuple[str, bool]:
     """The words' text with legacy font encodings converted to Unicode, and whether any was.
 
-    Each char is converted by its own font's encoding (``fontname`` ".VnTime", "ABCDEF+.VnTimeH",
-    "VNI-Times" …), so a line mixing Unicode and TCVN3 fonts comes out right; a line in fonts with no
-    telling name is converted only if its characters are clearly TCVN3 or VNI (``detect_by_content``).
+    Each run of chars is converted by its own font's encoding (``fontname`` ".VnTime",
+    "ABCDEF+.VnTimeH", "VNI-Times" …), so a line mixing Unicode and TCVN3 fonts comes out right; a line
+    in fonts with no telling name is converted only if its characters are clearly TCVN3 or VNI
+    (``detect_by_content``).
     """
+    if not any(_encoding(name) for w in words for name, _ in w.fonts):  # no legacy font: the text as is
+        line = " ".join(w.text for w in words)
+        encoding = detect_by_content(line)
+        if encoding is not None:
+            return to_unicode(line, encoding), True
+        return line, False
     texts: list[str] = []
-    converted = named = False
+    converted = False
     for word in words:
-        chars = word.get("chars") or []
-        encodings = [encoding_for_font(c.get("fontname")) for c in chars]
+        encodings = [_encoding(name) for name, _ in word.fonts]
         if not any(encodings):
-            texts.append(word["text"])
+            texts.append(word.text)
             continue
-        named = True
-        raw = "".join(c["text"] for c in chars)
+        raw = "".join(text for _, text in word.fonts)
         if looks_unicode(raw):  # a legacy-named font with a Unicode map: already right
-            texts.append(word["text"])
+            texts.append(word.text)
             continue
         out: list[str] = []
-        for encoding, group in itertools.groupby(zip(encodings, chars, strict=True), key=lambda ec: ec[0]):
-            text = "".join(c["text"] for _, c in group)
+        runs = zip(encodings, word.fonts, strict=True)
+        for encoding, group in itertools.groupby(runs, key=lambda run: run[0]):
+            text = "".join(font[1] for _, font in group)
             out.append(to_unicode(text, encoding) if encoding else text)
         text = "".join(out)
         converted = converted or text != raw
         texts.append(text)
-    line = " ".join(texts)
-    if not named:
-        encoding = detect_by_content(line)
-        if encoding is not None:
-            return to_unicode(line, encoding), True
-    return line, converted
+    return " ".join(texts), converted
 
 
-def _repair_notes(pages: list[_Page]) -> list[str]:
+def _as_words(words: list[Any]) -> list[Word]:
+    return [w if isinstance(w, Word) else Word.from_plumber(w) for w in words]
+
+
+def _lines(page: int, words: list[Any]) -> list[Line]:
+    """:func:`lines` on pdfplumber-style word dicts too (tests/test_repair.py reaches it by this name)."""
+    return lines(page, _as_words(words))
+
+
+def _legacy_text(words: list[Any]) -> tuple[str, bool]:
+    """:func:`legacy_text` on pdfplumber-style word dicts too (tests/test_repair.py uses this name)."""
+    return legacy_text(_as_words(words))
+
+
+def repair_notes(pages: list[Page]) -> list[str]:
     """Warnings for repaired text lines outside tables: how many were converted from legacy fonts,
     and the split syllables rejoined with their page, so that the extracted original stays visible."""
     notes = []
@@ -166,23 +174,19 @@ def _repair_notes(pages: list[_Page]) -> list[str]:
     return notes
 
 
-def _size(word: dict[str, Any]) -> float:
-    return float(word["chars"][0].get("size") or (word["bottom"] - word["top"]))
-
-
 # ---------------------------------------------------------------- running headers and footers
 
 
-def _strip_running_lines(pages: list[_Page]) -> list[str]:
+def strip_running_lines(pages: list[Page]) -> list[str]:
     """Remove page numbers and lines repeated in the margins of most pages; return the latter."""
 
-    def key(line: _Line, page: _Page) -> tuple[str, str] | None:
+    def key(line: Line, page: Page) -> tuple[str, str] | None:
         if id(line) not in bands[page.number]:
             return None
         zone = "top" if line.top < page.height / 2 else "bottom"
         return zone, re.sub(r"\d+", "#", fold(line.text))
 
-    def in_zone(line: _Line, page: _Page) -> bool:
+    def in_zone(line: Line, page: Page) -> bool:
         return line.top < page.height * MARGIN_ZONE or line.bottom > page.height * (1 - MARGIN_ZONE)
 
     bands = {page.number: _margin_bands(page) for page in pages}
@@ -212,7 +216,7 @@ def _strip_running_lines(pages: list[_Page]) -> list[str]:
     return texts
 
 
-def _margin_bands(page: _Page) -> set[int]:
+def _margin_bands(page: Page) -> set[int]:
     """ids of the lines that may be running heads: inside the top or bottom margin zone and set off
     from the body by a clear gap, so that the first line of a paragraph opening a page is not."""
     boxes = [(ln.top, ln.bottom, ln) for ln in page.lines] + [
@@ -221,7 +225,7 @@ def _margin_bands(page: _Page) -> set[int]:
     boxes.sort(key=lambda box: box[0])
     line_gap = _line_gap([ln for ln in page.lines if not ln.segment])
 
-    def detached(line: _Line, neighbour: _Line | None) -> float:
+    def detached(line: Line, neighbour: Line | None) -> float:
         # Set off from body text by more than a line gap; a table's rule separates by itself.
         if neighbour is None:
             return 0.0
@@ -229,7 +233,7 @@ def _margin_bands(page: _Page) -> set[int]:
         return 0.8 * height if line_gap is None else min(0.8 * height, 1.3 * line_gap + 0.5)
 
     found: set[int] = set()
-    band: list[_Line] = []
+    band: list[Line] = []
     for top, _, line in boxes:  # downwards from the top edge
         if band and top - max(ln.bottom for ln in band) >= detached(band[-1], line):
             break
@@ -259,7 +263,7 @@ def _is_page_number(text: str, page: int) -> bool:
 # ---------------------------------------------------------------- paragraphs
 
 
-def _page_items(page: _Page) -> list[_Para | list[_TablePart]]:
+def page_items(page: Page) -> list[Para | list[TablePart]]:
     """Tables and paragraphs of one page, in top-to-bottom order.
 
     Several paragraphs can be open at once, so that side-by-side blocks (the issuer | national-motto
@@ -267,19 +271,19 @@ def _page_items(page: _Page) -> list[_Para | list[_TablePart]]:
     segment line continues only the open paragraph right above it.
     """
     body = [ln for ln in page.lines if not ln.segment]
-    layout = _Layout(
+    layout = Layout(
         left=min((ln.x0 for ln in body), default=0.0),
         right=max((ln.x1 for ln in body), default=page.width),
         line_gap=_line_gap(body),
     )
     page.right = layout.right
-    stream: list[tuple[float, _Line | _TablePart]] = [(ln.top, ln) for ln in page.lines]
+    stream: list[tuple[float, Line | TablePart]] = [(ln.top, ln) for ln in page.lines]
     stream += [(t.bbox[1], t) for t in page.tables]
     stream.sort(key=lambda item: item[0])
-    out: list[_Para | list[_TablePart]] = []
-    open_paras: list[_Para] = []
+    out: list[Para | list[TablePart]] = []
+    open_paras: list[Para] = []
     for _, item in stream:
-        if not isinstance(item, _Line):  # a table part (only lines and table parts are in the stream)
+        if not isinstance(item, Line):  # a table part (only lines and table parts are in the stream)
             open_paras.clear()  # nothing continues across a table
             if any(c["text"] for c in item.cells):  # an empty ruled box is decoration
                 out.append([item])
@@ -291,20 +295,20 @@ def _page_items(page: _Page) -> list[_Para | list[_TablePart]]:
         open_paras = [
             p for p in open_paras if p not in above and line.top - p.lines[-1].bottom < 2 * line.size
         ]
-        if target is not None and not _breaks(target, line, layout):
+        if target is not None and not breaks(target, line, layout):
             target.lines.append(line)
             open_paras.append(target)
             continue
-        para = _Para([line])
+        para = Para([line])
         out.append(para)
         open_paras.append(para)
     for entry in out:
-        if isinstance(entry, _Para):
+        if isinstance(entry, Para):
             entry.text = nfc(" ".join(ln.text for ln in entry.lines))
     return out
 
 
-def _line_gap(body: list[_Line]) -> float | None:
+def _line_gap(body: list[Line]) -> float | None:
     """The usual gap between two lines of one paragraph: a low quantile, not the median, because
     with short spaced paragraphs most gaps on a page are paragraph gaps."""
     gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 2 * a.size)
@@ -318,13 +322,13 @@ def _is_marker(text: str, prev_text: str) -> bool:
     return bool(match)
 
 
-def _same_column(a: _Line, b: _Line) -> bool:
+def _same_column(a: Line, b: Line) -> bool:
     if not (a.segment or b.segment):
         return True  # body text is one column
     return a.x0 < b.x1 and b.x0 < a.x1
 
 
-def _breaks(para: _Para, line: _Line, layout: _Layout) -> bool:
+def breaks(para: Para, line: Line, layout: Layout) -> bool:
     """Does ``line`` start a new paragraph instead of continuing ``para``?"""
     prev = para.lines[-1]
     if _is_marker(line.text, prev.text) or RULE_LINE.match(line.text) or RULE_LINE.match(prev.text):
@@ -361,7 +365,7 @@ def _breaks(para: _Para, line: _Line, layout: _Layout) -> bool:
     )
 
 
-def _join(lines: list[_Line], left: float, right: float) -> str:
+def join(lines: list[Line], left: float, right: float) -> str:
     """Cell text: soft-wrapped lines joined with a space, hard breaks kept as "\\n"."""
     if not lines:
         return ""
@@ -374,8 +378,9 @@ def _join(lines: list[_Line], left: float, right: float) -> str:
     return "\n".join(nfc(part) for part in out.split("\n") if nfc(part))
 
 
-def _para_continues(prev: _Para, first: _Para, pages: list[_Page]) -> bool:
-    """A paragraph cut by a page break: no closing punctuation, and the next part reads on."""
+def para_continues(prev: Para, first: Para, rights: Mapping[int, float]) -> bool:
+    """A paragraph cut by a page break: no closing punctuation, and the next part reads on.
+    ``rights``: each page's body text right edge (``Page.right``), by page number."""
     if (
         prev.text.endswith(TERMINAL)
         or _is_marker(first.text, prev.text)
@@ -386,5 +391,6 @@ def _para_continues(prev: _Para, first: _Para, pages: list[_Page]) -> bool:
     if first.text[:1].islower():
         return True
     last = prev.lines[-1]
-    right = next(p.right for p in pages if p.number == last.page)
-    return last.x1 >= right - 2.0 and len(prev.lines) > 1  # a full last line: the sentence runs on
+    return (
+        last.x1 >= rights[last.page] - 2.0 and len(prev.lines) > 1
+    )  # a full last line: the sentence runs on
