@@ -10,12 +10,15 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from extractors import timing
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import load_catalogues
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
 from extractors.pipeline import build_pipeline
 from extractors.readers import read_document
+from extractors.reading import reading
 from extractors.resolve import choose, cross_check, missing_required
 from extractors.table_grid import is_unit_line
 from extractors.tables import TableReader
@@ -26,6 +29,7 @@ from models.units import UnitRegistry, default_registry
 
 log = logging.getLogger(__name__)
 _HEADING_MAX = 160
+_RULES = "thidua_rules"
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c", "d"}
 
 
@@ -42,16 +46,30 @@ def extractor_version() -> str:
     return f"{_package_version()}+patterns.{load_catalogues().fingerprint}"
 
 
-def run_rules(nlp: Language, text: str, ctx: BlockContext) -> list[Candidate]:
-    """Candidates of one piece of prose (a paragraph or a table row read as a sentence)."""
+def analyse(nlp: Language, text: str) -> Doc:
+    """``text`` through the components before the rules: tokens, quantities, sentences, phrases. They
+    do not depend on the block's context, so one analysis serves a heading and its rules."""
     doc = nlp.make_doc(text)
-    doc._.context = ctx
-    for _, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
+        if name == _RULES:
+            break
         doc = component(doc)
-    for cand in doc._.candidates:
+    return doc
+
+
+def run_rules(nlp: Language, text: str, ctx: BlockContext, analysed: Doc | None = None) -> list[Candidate]:
+    """Candidates of one piece of prose (a paragraph or a table row read as a sentence); ``analysed`` is
+    ``analyse(nlp, text)`` when the caller already has it."""
+    doc = analysed if analysed is not None else analyse(nlp, text)
+    reading(doc).context = ctx
+    names = nlp.pipe_names
+    for _, component in nlp.pipeline[names.index(_RULES) :]:
+        doc = component(doc)
+    candidates = reading(doc).candidates
+    for cand in candidates:
         cand.locator = ctx.locator
         mark_repairs(cand, ctx.repairs)
-    return doc._.candidates
+    return candidates
 
 
 # Text read by OCR or converted from a legacy encoding is less certain: a digit may be misread.
@@ -77,8 +95,9 @@ class _Sections:
         self.body_started = False
         self.topic: str | None = None
 
-    def heading(self, para: Paragraph) -> bool:
-        """Update the section state from a heading; True when ``para`` is one."""
+    def heading(self, para: Paragraph, analysed: Doc | None = None) -> bool:
+        """Update the section state from a heading; True when ``para`` is one. ``analysed`` is
+        ``analyse(nlp, para.text)`` when the caller already has it."""
         text = para.text.strip()
         if len(text) > _HEADING_MAX or not text:
             self.body_started = self.body_started or bool(text)
@@ -99,12 +118,8 @@ class _Sections:
         elif numbered or any(key.strip().startswith(w) for w in self.close_words):
             self.future = False
         self.body_started = self.body_started or numbered
-        doc = self.nlp.make_doc(text)
-        for name, component in self.nlp.pipeline:
-            if name == "thidua_rules":
-                break
-            doc = component(doc)
-        topics = [name for h in doc._.hits for kind, name in h.roles if kind == "topic"]
+        doc = analysed if analysed is not None and text == para.text else analyse(self.nlp, text)
+        topics = [name for h in reading(doc).hits for kind, name in h.roles if kind == "topic"]
         self.topic = topics[-1] if topics else None
         return True
 
@@ -139,11 +154,13 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
     previous_text = ""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            sections.heading(block)  # updates the section state; a numbered heading may hold figures too
+            analysed = analyse(nlp, block.text)
+            # updates the section state; a numbered heading may hold figures too
+            sections.heading(block, analysed)
             ctx = BlockContext(
                 ident.year, sections.future, sections.topic, block.locator, level, block.repairs
             )
-            candidates += run_rules(nlp, block.text, ctx)
+            candidates += run_rules(nlp, block.text, ctx, analysed)
             previous_text = block.text
         elif isinstance(block, Table):
             ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
@@ -153,8 +170,9 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
                 mark_repairs(cand, repairs)
                 candidates.append(cand)
 
-    figures = choose(candidates, doc.sha256, vers)
-    result.figures = cross_check(figures, level, doc.sha256, vers)
+    with timing.stage("resolve"):
+        figures = choose(candidates, doc.sha256, vers)
+        result.figures = cross_check(figures, level, doc.sha256, vers)
     missing = missing_required(result.figures)
     if missing:
         result.flags.append("missing_required")
@@ -171,12 +189,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> DocumentResult:
-    """Extract one file; a file that cannot be read comes back ``rejected`` with the reason, never raised."""
+def extract_file(path: str | Path, registry: UnitRegistry | None = None) -> DocumentResult:
+    """Extract one file. A file at fault (unreadable, hostile, not a report format) comes back ``rejected``
+    with a message for its submitter; a fault of thidua's (a bug, a crash on a valid file) is raised, so
+    that the caller can retry it and report it as ``failed`` — never blame the file for it."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".") or "unknown"
     try:
-        document = read_document(path)
+        with timing.stage("read"):
+            document = read_document(path)
     except UnreadableDocument as exc:
         sha = sha256_of(path) if path.is_file() else ""
         return DocumentResult(
@@ -198,18 +219,32 @@ def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> Docu
             ),
             extractor_version=extractor_version(),
         )
-    try:
+    with timing.stage("rules"):  # the resolve stage inside it is timed on its own
         return extract_document(document, registry)
+
+
+def failure_message(path: str | Path, exc: BaseException) -> str:
+    """What a ``failed`` result says: the fault is thidua's, the file is kept, whom to tell."""
+    return (
+        f"{path}: thidua could not process this report ({type(exc).__name__}: {exc}). "
+        "This is a fault in thidua, not in the file: it is kept and will be retried; "
+        "if it fails again, send it to the maintainers"
+    )
+
+
+def extract_path(path: str | Path, registry: UnitRegistry | None = None) -> DocumentResult:
+    """Extract one file and never raise: a file at fault is ``rejected`` with the reason, a fault of
+    thidua's is ``failed`` (see :func:`extract_file`), so one report never stops a batch."""
+    try:
+        return extract_file(path, registry)
     except Exception as exc:  # a bug of ours must not stop the batch; the message says whom to tell
         log.exception("extraction failed for %s", path)
+        path = Path(path)
         return DocumentResult(
             path=str(path),
-            sha256=document.sha256,
-            format=document.format,
-            status="rejected",
-            error=(
-                f"{path}: thidua could not process this report ({type(exc).__name__}: {exc}). "
-                "The file was read; this is a fault in thidua — send the file to the maintainers"
-            ),
+            sha256=sha256_of(path) if path.is_file() else "",
+            format=path.suffix.lower().lstrip(".") or "unknown",
+            status="failed",
+            error=failure_message(path, exc),
             extractor_version=extractor_version(),
         )

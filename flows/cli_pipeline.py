@@ -10,9 +10,13 @@ import json
 import sys
 from pathlib import Path
 
+from flows.backends import RUNNERS
+
 RUN_EXAMPLE = """examples:
   thidua run --inbox samples/            # one nightly run now, over the bundled samples
   thidua run --json | tail -n 1          # the summary as one JSON object on the last line
+  thidua run --workers 2                 # extract in two worker processes (default: one per core)
+  thidua run --task-runner dask --dask-address tcp://10.0.0.5:8786   # extract on a Dask cluster
 """
 REEXTRACT_EXAMPLE = "example:\n  thidua reextract --unit hoan-kiem --year 2021\n"
 SCORE_EXAMPLE = "example:\n  thidua score --cluster cum-8 --year 2021\n"
@@ -36,12 +40,23 @@ def _quiet_prefect_logs() -> None:
                 handler.stream = sys.stderr
 
 
-def _run_flow(flow, **params) -> dict:
-    from flows.runtime import flow_settings
+def _log(message: str) -> None:
+    print(f"thidua: {message}", file=sys.stderr)
 
-    _quiet_prefect_logs()
-    with flow_settings():
-        return flow(**params)
+
+def _run_flow(load_flow, **params) -> dict:
+    """Run the flow ``load_flow()`` returns against the configured Prefect server, or a temporary one
+    that dies with this process. The server is launched first, so that it boots while the flow's
+    modules are imported (``load_flow`` imports them)."""
+    from flows.runtime import configure_embedded_prefect, stop_on_sigterm
+    from flows.server import PrefectAPI
+
+    configure_embedded_prefect()
+    with stop_on_sigterm(), PrefectAPI(_log) as api:
+        flow = load_flow()
+        _quiet_prefect_logs()
+        with api.session():
+            return flow(**params)
 
 
 def print_scores(summary: dict, manual: str | None = None) -> None:
@@ -75,36 +90,52 @@ def print_scores(summary: dict, manual: str | None = None) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows import progress
-    from flows.runtime import configure_embedded_prefect
+    from flows.backends import RunnerSettings
 
-    configure_embedded_prefect()
-    from flows.nightly import nightly
+    settings = RunnerSettings.from_env(args.task_runner, args.workers, args.dask_address)
 
-    summary = _run_flow(nightly, inbox=args.inbox, recursive=args.recursive, manual=args.manual)
+    def load_flow():
+        from flows.nightly import nightly
+
+        return nightly.with_options(task_runner=settings.task_runner())
+
+    summary = _run_flow(
+        load_flow,
+        inbox=args.inbox,
+        recursive=args.recursive,
+        manual=args.manual,
+        runner=settings.name,
+        workers=settings.worker_count,
+    )
     progress.stop()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
-        return 0
+        return 1 if summary["failed"] else 0
     print(
         f"Đã xử lý {summary['processed']} tệp, bỏ qua {summary['skipped']} tệp không đổi, "
-        f"{summary['flagged']} tệp có số liệu cần rà soát, từ chối {summary['rejected']} tệp."
+        f"{summary['flagged']} tệp có số liệu cần rà soát, từ chối {summary['rejected']} tệp, "
+        f"lỗi hệ thống {summary['failed']} tệp."
     )
     for item in summary["rejections"]:
         print(f"  Từ chối: {item['reason']}")
+    for item in summary["failures"]:
+        print(f"  Lỗi của thidua (không phải lỗi của tệp; sẽ thử lại ở lần chạy sau): {item['reason']}")
+    for item in summary["ignored_files"]:
+        print(f"  Bỏ qua: {item['reason']}")
     for item in summary["unscored"]:
         who = f"đơn vị {item['unit']} năm {item['year']}" if item["unit"] else "không nhận ra đơn vị gửi"
         print(f"  Đã lưu, không chấm điểm: {item['path']} ({who}: không thuộc cụm thi đua nào)")
     print_scores(summary, args.manual)
-    return 0
+    return 1 if summary["failed"] else 0
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from flows.runtime import configure_embedded_prefect
+    def load_flow():
+        from flows.nightly import reextract
 
-    configure_embedded_prefect()
-    from flows.nightly import reextract
+        return reextract
 
-    summary = _run_flow(reextract, unit=args.unit, year=args.year, manual=args.manual)
+    summary = _run_flow(load_flow, unit=args.unit, year=args.year, manual=args.manual)
     print(json.dumps(summary, ensure_ascii=False) if args.json else "")
     if not args.json:
         print_scores(summary, args.manual)
@@ -112,12 +143,12 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from flows.runtime import configure_embedded_prefect
+    def load_flow():
+        from flows.nightly import rescore
 
-    configure_embedded_prefect()
-    from flows.nightly import rescore
+        return rescore
 
-    summary = _run_flow(rescore, cluster=args.cluster, year=args.year, manual=args.manual)
+    summary = _run_flow(load_flow, cluster=args.cluster, year=args.year, manual=args.manual)
     print_scores(summary, args.manual)
     return 0
 
@@ -155,6 +186,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     with Store.open() as store:
         frame = store.status_frame()
+        failed = store.failed_documents()
     if frame.empty:
         print("Chưa có báo cáo nào trong kho. Chạy: thidua run --inbox THƯ_MỤC")
         return 0
@@ -171,6 +203,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "year": "năm",
             "documents": "tệp",
             "rejected": "bị từ chối",
+            "failed": "lỗi hệ thống",
             "submissions": "lần nộp",
             "last_received_at": "nộp gần nhất",
             "last_run_at": "trích xuất gần nhất",
@@ -180,6 +213,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         }
     )
     print(frame.to_string(index=False))
+    if failed:
+        print(
+            f"\n{len(failed)} tệp chưa trích xuất được do lỗi của thidua (không phải lỗi của tệp; "
+            "lần chạy sau sẽ thử lại):"
+        )
+        for item in failed:
+            print(f"  {item['name']}: {item['error']}")
     return 0
 
 
@@ -211,6 +251,17 @@ def add_pipeline_verbs(sub: argparse._SubParsersAction) -> None:
         "--json", action="store_true", help="print the summary as one JSON object on the last line"
     )
     run.add_argument("--manual", help=MANUAL_HELP)
+    run.add_argument(
+        "--task-runner",
+        choices=RUNNERS,
+        help="where documents are extracted (default: processes, a warm worker pool; $THIDUA_TASK_RUNNER)",
+    )
+    run.add_argument(
+        "--workers", type=int, help="worker processes (default: the machine's cores; $THIDUA_WORKERS)"
+    )
+    run.add_argument(
+        "--dask-address", help="with --task-runner dask: the scheduler, e.g. tcp://10.0.0.5:8786"
+    )
     re_ = verb(
         "reextract",
         "re-extract one unit's current report for one year, then rescore",

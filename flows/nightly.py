@@ -1,69 +1,101 @@
 """The flows: ``nightly`` over an inbox, ``reextract`` of one unit-year, ``rescore`` of one cluster-year.
 
-They read top to bottom and only wire: scan, pick the work in bulk (unchanged documents create no task
-run at all), one task per document, score every affected cluster-year, publish, summarise. A bad document
-is an outcome of its own task (rejected, with the reason) and the flow goes on.
+They read top to bottom and only wire: sweep what killed runs left, scan the inbox, plan the work in bulk
+(unchanged documents create no task run at all), keep the new files, one task per distinct document to
+extract (in parallel worker processes), then score and publish every cluster-year whose inputs changed
+since its last publication — also those a crashed run left unpublished — and summarise. A bad document
+is an outcome of its own task (rejected, with the reason), a fault of ours is retried and then reported
+as failed, and the flow goes on.
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
-from prefect import flow, get_run_logger, unmapped
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
+from prefect.futures import PrefectFuture
 
 from extractors.extract import extractor_version
-from extractors.ingest import Outcome
+from extractors.inbox import plan as plan_work
+from extractors.inbox import scan_inbox
+from extractors.ingest import HELD_ELSEWHERE, Job, Outcome, record_failed
 from flows import progress
+from flows.backends import RunnerSettings, extraction_backend
 from flows.runtime import Paths
-from flows.tasks import process_document, publish_exports, reextract_document, score
+from flows.tasks import extract_document, keep_files, publish_cluster_year
+from models import faults
+from models.claims import owner_token
 from models.clusters import Cluster, ClusterRegistry, default_clusters
-from models.store import Store
+from models.store import Ingested, Store
+from scoring.service import Published, stale
 
-REPORT_SUFFIXES = {".docx", ".pdf", ".doc", ".odt", ".rtf"}
-
-
-def scan_inbox(inbox: Path, recursive: bool = False) -> list[Path]:
-    """Report files in the inbox, sorted (a stable order makes reruns comparable)."""
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"inbox {inbox} does not exist; create it or pass --inbox FOLDER")
-    pattern = "**/*" if recursive else "*"
-    return sorted(p for p in inbox.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+# Read when a worker imports the flow, so a deployment's task runner follows THIDUA_TASK_RUNNER,
+# THIDUA_WORKERS and THIDUA_DASK_ADDRESS on that worker; `thidua run` sets its own with with_options.
+DEFAULT_RUNNER = RunnerSettings.from_env()
+CLAIM_POLL_S = 0.5  # how often a run looks whether another run has finished the documents it holds
 
 
-def select_work(store: Store, files: list[Path]) -> tuple[list[Path], list[Outcome]]:
-    """New or changed files, and known files whose document this extractor version has not read yet."""
-    unseen = set(store.unseen(files))
-    known = store.known_documents([f for f in files if f not in unseen])  # path -> sha256, one query
-    done = store.runs_for(list(known.values()), extractor_version())
-    todo = [f for f in files if f in unseen or known.get(f) not in done]
-    skipped = [
-        Outcome(str(f), known[f], "skipped", reason="unchanged since the last run")
-        for f in files
-        if f not in todo
-    ]
-    return todo, skipped
+def jobs_for(
+    store: Store, known: dict[Path, str], kept: list[tuple[Path, Ingested | None, Outcome | None]]
+) -> tuple[list[Job], list[Outcome]]:
+    """One job per distinct document still to extract; the other names of the same bytes (in this batch,
+    or already extracted under another name) are skipped outcomes that say so."""
+    done = store.runs_for([i.sha256 for _, i, o in kept if i is not None and o is None], extractor_version())
+    originals = store.stored_paths(list(set(known.values())))
+    jobs: dict[str, Job] = {}
+    outcomes: list[Outcome] = []
+    for path, sha in known.items():
+        jobs.setdefault(sha, Job(sha, str(path), originals[sha]))
+    for path, ingested, settled in kept:
+        if settled is not None:
+            outcomes.append(settled)
+            continue
+        assert ingested is not None and ingested.stored_path is not None
+        sha = ingested.sha256
+        if sha in jobs:
+            reason = f"same content as {jobs[sha].display_path}: extracted once"
+            outcomes.append(Outcome(str(path), sha, "skipped", reason=reason))
+        elif sha in done:
+            reason = "same content as a report already extracted (recorded as a new submission)"
+            outcomes.append(Outcome(str(path), sha, "skipped", reason=reason))
+        else:
+            jobs[sha] = Job(sha, str(path), ingested.stored_path)
+    return list(jobs.values()), outcomes
 
 
-def affected_clusters(outcomes: list[Outcome], clusters: ClusterRegistry) -> list[Cluster]:
-    found: dict[str, Cluster] = {}
-    for o in outcomes:
-        if o.status == "processed" and o.unit_id and o.year:
-            for cluster in clusters.of_unit(o.unit_id, o.year):
-                found[cluster.key] = cluster
-    return [found[k] for k in sorted(found)]
-
-
-def summarise(outcomes: list[Outcome], published: dict[str, list[str]], clusters: ClusterRegistry) -> dict:
+def summarise(
+    outcomes: list[Outcome],
+    published: list[Published],
+    clusters: ClusterRegistry,
+    ignored: list[Outcome] = (),  # type: ignore[assignment]
+    extra: dict | None = None,
+) -> dict:
     counts = Counter(o.status for o in outcomes)
     processed = [o for o in outcomes if o.status == "processed"]
+    stages: Counter[str] = Counter()
+    for o in outcomes:
+        stages.update({k: v for k, v in o.seconds.items() if k != "task"})
+    for p in published:
+        stages.update(p.seconds)
+    peak: dict[str, float] = {}
+    for o in outcomes:
+        if o.worker:
+            pid = str(o.worker["pid"])
+            peak[pid] = max(peak.get(pid, 0.0), o.worker["peak_rss_mb"])
     return {
         "processed": counts["processed"],
         "skipped": counts["skipped"],
-        "flagged": sum(o.flagged > 0 for o in outcomes if o.status == "processed"),
+        "flagged": sum(o.flagged > 0 for o in processed),
         "rejected": counts["rejected"],
+        "failed": counts["failed"],
+        "ignored": len(ignored),
         "rejections": [{"path": o.path, "reason": o.reason} for o in outcomes if o.status == "rejected"],
+        # faults of ours, retried in this run and kept for the next: never the submitter's to fix
+        "failures": [{"path": o.path, "reason": o.reason} for o in outcomes if o.status == "failed"],
+        "ignored_files": [{"path": o.path, "reason": o.reason} for o in ignored],
         # stored and reported, not scored: unknown unit, or a unit in no cluster for that year
         "unscored": [
             {
@@ -75,20 +107,13 @@ def summarise(outcomes: list[Outcome], published: dict[str, list[str]], clusters
             for o in processed
             if not (o.unit_id and o.year and clusters.of_unit(o.unit_id, o.year))
         ],
-        "scored": sorted(published),
-        "exports": published,
+        "scored": sorted(p.scored.cluster.key for p in published),
+        "exports": {p.scored.cluster.key: [str(f) for f in p.files] for p in published},
         "extractor_version": extractor_version(),
+        "stages_s": {k: round(v, 3) for k, v in sorted(stages.items())},
+        "worker_peak_rss_mb": peak,
+        **(extra or {}),
     }
-
-
-def _score_and_publish(
-    store: Store, clusters: list[Cluster], paths: Paths, manual: str | None
-) -> dict[str, list[str]]:
-    published = {}
-    for cluster in clusters:
-        scored = score(store, cluster, Path(manual) if manual else paths.manual)
-        published[cluster.key] = [str(p) for p in publish_exports(scored, paths.exports)]
-    return published
 
 
 def _artifact(summary: dict, outcomes: list[Outcome]) -> None:
@@ -102,53 +127,125 @@ def _artifact(summary: dict, outcomes: list[Outcome]) -> None:
         }
         for o in outcomes
     ]
-    head = {k: summary[k] for k in ("processed", "skipped", "flagged", "rejected")}
+    head = {k: summary[k] for k in ("processed", "skipped", "flagged", "rejected", "failed")}
     create_table_artifact(key="thidua-nightly", table=rows, description=f"thidua nightly: {head}")
 
 
-@flow(name="nightly", log_prints=True)
-def nightly(inbox: str | None = None, recursive: bool = False, manual: str | None = None) -> dict:
-    """Ingest new or changed reports from the inbox, extract, store, score affected cluster-years, publish."""
+def _extract_all(store: Store, jobs: list[Job], owner: str, force: bool = False) -> list[Outcome]:
+    """Extract every job; the documents another run was extracting at the same time are waited for, then
+    counted as done by it (or extracted here if that run died). A job whose retries are spent is
+    recorded ``failed``."""
+    outcomes: dict[str, Outcome] = {}
+    todo = jobs
+    while todo:
+        futures = [extract_document.submit(store, job, owner, force) for job in todo]
+        for job, future in zip(todo, futures, strict=True):
+            outcomes[job.sha256] = _collect(store, job, future, owner)
+        held = [job for job in todo if _held_elsewhere(outcomes[job.sha256])]
+        todo = _after_others(store, held, force)
+        for job in held:
+            if job not in todo:
+                outcomes[job.sha256].reason = "extracted by another run at the same time"
+    return [outcomes[job.sha256] for job in jobs]
+
+
+def _collect(store: Store, job: Job, future: PrefectFuture, owner: str) -> Outcome:
+    future.wait()
+    if future.state.is_completed():
+        return future.result()
+    try:
+        future.result()
+        raise RuntimeError("the task ended without a result")
+    except Exception as exc:  # a fault of ours, after its retries: kept as failed, retried next run
+        outcome = record_failed(store, job, exc, owner=owner)
+    progress.advance(outcome)
+    return outcome
+
+
+def _held_elsewhere(outcome: Outcome) -> bool:
+    return outcome.status == "skipped" and (outcome.reason or "").startswith(HELD_ELSEWHERE)
+
+
+def _after_others(store: Store, held: list[Job], force: bool) -> list[Job]:
+    """Wait until no live run holds the documents of ``held``; return those still to extract here (their
+    holder died, or this is a re-extraction, which always adds its own run)."""
+    if not held:
+        return []
+    version = extractor_version()
+    waiting = {job.sha256 for job in held}
+    while waiting := store.live_claims(list(waiting), version):
+        time.sleep(CLAIM_POLL_S)
+    if force:
+        return held
+    done = store.runs_for([job.sha256 for job in held], version)
+    return [job for job in held if job.sha256 not in done]
+
+
+def _publish_stale(
+    store: Store, clusters: list[Cluster], paths: Paths, manual: str | None, owner: str
+) -> list[Published]:
+    """Score and publish every cluster-year whose inputs changed since its last publication."""
+    manual_dir = Path(manual) if manual else paths.manual
+    todo = stale(store, clusters, manual_dir)
+    futures = [
+        publish_cluster_year.submit(store, c, manual_dir, paths.exports, inputs, owner) for c, inputs in todo
+    ]
+    return [p for p in (f.result() for f in futures) if p is not None]
+
+
+@flow(name="nightly", log_prints=True, task_runner=DEFAULT_RUNNER.task_runner())
+def nightly(
+    inbox: str | None = None,
+    recursive: bool = False,
+    manual: str | None = None,
+    runner: str | None = None,
+    workers: int | None = None,
+) -> dict:
+    """Ingest new or changed reports from the inbox, extract, store, score and publish what changed."""
     logger = get_run_logger()
     paths = Paths.from_env()
-    with Store.open() as store:
-        files = scan_inbox(Path(inbox) if inbox else paths.inbox, recursive)
-        todo, skipped = select_work(store, files)
-        logger.info("%d report files: %d to extract, %d unchanged", len(files), len(todo), len(skipped))
-        progress.start(len(todo))
-        states = process_document.map(unmapped(store), todo, return_state=True)
-        outcomes = skipped + [_outcome(path, state) for path, state in zip(todo, states, strict=True)]
-        published = _score_and_publish(store, affected_clusters(outcomes, default_clusters()), paths, manual)
-    summary = summarise(outcomes, published, default_clusters())
-    _artifact(summary, outcomes)
+    settings = RunnerSettings.from_env(runner, workers)
+    owner = owner_token()
+    with Store.open(pool_size=settings.threads + 2) as store:
+        swept = store.sweep()
+        scan = scan_inbox(Path(inbox) if inbox else paths.inbox, recursive)
+        work = plan_work(store, scan.files)
+        kept = keep_files(store, work.new)
+        jobs, settled = jobs_for(store, work.known, kept)
+        logger.info(
+            "%d report files: %d new or changed, %d documents to extract, %d unchanged, %d ignored",
+            len(scan.files), len(work.new), len(jobs), len(work.skipped), len(scan.ignored),
+        )  # fmt: skip
+        faults.point("kept")
+        progress.start(len(jobs))
+        with extraction_backend(settings, len(jobs)):
+            extracted = _extract_all(store, jobs, owner)
+        faults.point("extracted")
+        published = _publish_stale(store, default_clusters().clusters, paths, manual, owner)
+        faults.point("published")
+    outcomes = work.skipped + settled + extracted
+    extra = {"swept_temporaries": len(swept), "runner": settings.name, "workers": settings.worker_count}
+    summary = summarise(outcomes, published, default_clusters(), scan.ignored, extra)
+    _artifact(summary, outcomes + scan.ignored)
     return summary
 
 
-def _outcome(path: Path, state) -> Outcome:
-    """A task that failed (a fault in thidua, not in the report) still yields an outcome for the summary."""
-    if state.is_completed():
-        return state.result()
-    try:
-        state.result()
-    except Exception as exc:
-        reason = f"{path}: processing failed ({type(exc).__name__}: {exc}); the file is kept, rerun to retry"
-    return Outcome(str(path), "", "rejected", reason=reason)
-
-
-@flow(name="reextract", log_prints=True)
+@flow(name="reextract", log_prints=True, task_runner=DEFAULT_RUNNER.task_runner())
 def reextract(unit: str, year: int, manual: str | None = None) -> dict:
     """Re-extract the current submission of one unit-year (a new run; the old one is kept), then rescore."""
     paths = Paths.from_env()
-    with Store.open() as store:
+    settings = RunnerSettings("threads", 1)  # one document: a worker pool would only add its start-up
+    with Store.open(pool_size=settings.threads + 2) as store:
         document = store.latest_submission(unit, year)
         if document is None:
             raise ValueError(
                 f"no stored report of unit {unit!r} for {year}; run `thidua status` to see what is there"
             )
-        outcome = reextract_document(store, document.sha256, document.original_name)
-        clusters = default_clusters().of_unit(unit, year)
-        published = _score_and_publish(store, clusters, paths, manual)
-    return summarise([outcome], published, default_clusters())
+        owner = owner_token()
+        job = Job(document.sha256, document.original_name, store.original_path(document.sha256))
+        outcomes = _extract_all(store, [job], owner, force=True)
+        published = _publish_stale(store, default_clusters().of_unit(unit, year), paths, manual, owner)
+    return summarise(outcomes, published, default_clusters())
 
 
 @flow(name="rescore", log_prints=True)
@@ -156,6 +253,7 @@ def rescore(cluster: str, year: int, manual: str | None = None) -> dict:
     """Score one cluster-year again from the current figures, manual inputs and review decisions."""
     paths = Paths.from_env()
     target = default_clusters().get(cluster, year)
+    manual_dir = Path(manual) if manual else paths.manual
     with Store.open() as store:
-        published = _score_and_publish(store, [target], paths, manual)
+        published = [publish_cluster_year(store, target, manual_dir, paths.exports, None, owner_token())]
     return summarise([], published, default_clusters())

@@ -1,21 +1,22 @@
 """Where the flows run and what they read: settings for the store, the inbox and Prefect.
 
-Without ``PREFECT_API_URL`` the flows run on Prefect's temporary local API server (started by the first
-flow call, ~4–14 s, its history gone when the process exits). For that embedded mode we switch off the
-server services that only feed the UI (task-run recorder, event persister, triggers: they make SQLite
-answer "database is locked" to back-to-back flows) and the flow heartbeat (a 1 s wait at every flow's end),
-and keep telemetry off. With a Prefect server configured nothing is changed.
+Without ``PREFECT_API_URL`` the flows run on a temporary local Prefect server (:mod:`flows.server`). For
+that embedded mode we switch off the server services that only feed the UI (task-run recorder, event
+persister, triggers: they make SQLite answer "database is locked" to back-to-back flows) and keep
+telemetry off; :class:`flows.server.PrefectAPI` also switches off the flow heartbeat there (a wait of up
+to a second at every flow's end, for a UI nobody watches). With a Prefect server configured nothing is
+changed. Nothing heavy is imported here: the command line reads this before it launches the server.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from models.store import StoreSettings
 
 _EMBEDDED_DEFAULTS = {
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
@@ -34,15 +35,22 @@ def configure_embedded_prefect() -> None:
 
 
 @contextmanager
-def flow_settings() -> Iterator[None]:
-    """No heartbeat wait for short flows in embedded mode."""
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    if os.environ.get("PREFECT_API_URL"):
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn ``SIGTERM`` (a scheduler stopping the job, ``timeout``) into ``SystemExit`` for the block, so
+    the cleanup of every ``with`` runs: the worker pool is stopped and the temporary server with it.
+    (``kill -9`` runs no cleanup at all; the kernel stops those children, see flows.server.)"""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+
+    def _stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
         yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass(frozen=True)
@@ -65,4 +73,6 @@ class Paths:
 
     @classmethod
     def from_env(cls) -> Paths:
+        from models.store import StoreSettings
+
         return cls(StoreSettings.from_env().home)

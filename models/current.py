@@ -102,7 +102,8 @@ def figures_frame(sessions: sessionmaker[Session], year: int | None = None) -> p
 
 def status_frame(sessions: sessionmaker[Session]) -> pd.DataFrame:
     """Units × years (by each document's latest run; unattributed documents under None): documents,
-    submissions, the latest submission and run, and the current figures with how many are flagged."""
+    submissions, the latest submission and run, documents whose latest run failed, and the current
+    figures with how many are flagged."""
     submissions = (
         select(
             Submission.document_sha256,
@@ -142,6 +143,8 @@ def status_frame(sessions: sessionmaker[Session]) -> pd.DataFrame:
         .agg(
             documents=("status", "size"),
             rejected=("status", lambda s: int((s == "rejected").sum())),
+            # latest run crashed on a fault of ours: not the submitter's to fix, retried by the next run
+            failed=("run_status", lambda s: int((s == "failed").sum())),
             submissions=("submissions", "sum"),
             last_received_at=("last_received_at", "max"),
             last_run_at=("finished_at", "max"),
@@ -159,3 +162,22 @@ def status_frame(sessions: sessionmaker[Session]) -> pd.DataFrame:
     for column in ("last_received_at", "last_run_at"):
         out[column] = pd.to_datetime(out[column], utc=True)
     return out.sort_values(keys, na_position="last").reset_index(drop=True)
+
+
+def failed_documents(sessions: sessionmaker[Session]) -> list[dict[str, Any]]:
+    """Documents whose latest run is ``failed`` (a fault of ours), newest first: name, sha256, error."""
+    last_run = (
+        select(Run.document_sha256, func.max(Run.id).label("run_id")).group_by(Run.document_sha256).subquery()
+    )
+    query = (
+        select(Document.original_name, Document.sha256, Run.error, Run.finished_at, Run.path)
+        .join(last_run, last_run.c.document_sha256 == Document.sha256)
+        .join(Run, Run.id == last_run.c.run_id)
+        .where(Run.status == "failed")
+        .order_by(Run.id.desc())
+    )
+    with sessions() as session:
+        return [
+            {"name": r.path or r.original_name, "sha256": r.sha256, "error": r.error, "at": r.finished_at}
+            for r in session.execute(query)
+        ]

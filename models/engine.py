@@ -16,17 +16,29 @@ from models.columns import dumps
 
 SQLITE_BUSY_TIMEOUT_S = 60  # a nightly run and the review app may write at the same moment
 WRITE = "thidua_write"  # execution option: this connection's transactions will write
+DEFAULT_POOL_SIZE = 5  # SQLAlchemy's own default: enough for the review app and the CLI
+# Waiting for a pooled connection longer than a writer may wait for SQLite's lock means the pool is too
+# small for the threads using it: a bug of ours, so say so rather than time out quietly.
+POOL_TIMEOUT_S = SQLITE_BUSY_TIMEOUT_S + 30
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, pool_size: int | None = None) -> Engine:
     """An engine for ``url``. SQLite gets WAL, foreign keys, a busy timeout, and ``BEGIN IMMEDIATE`` on
-    connections with the ``WRITE`` execution option (``engine.execution_options(thidua_write=True)``)."""
+    connections with the ``WRITE`` execution option (``engine.execution_options(thidua_write=True)``).
+
+    ``pool_size`` is how many threads of this process use the store at once (a nightly run sizes it to
+    its task threads); every thread gets a connection without waiting, and a few more may overflow."""
+    size = max(pool_size or DEFAULT_POOL_SIZE, 1)
+    pooling = {"pool_size": size, "max_overflow": size, "pool_timeout": POOL_TIMEOUT_S}
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, json_serializer=dumps)
+        return create_engine(url, pool_pre_ping=True, json_serializer=dumps, **pooling)
+    if ":memory:" in url or url.rstrip("/") in ("sqlite:", "sqlite:/"):
+        pooling = {}  # an in-memory database lives in one connection (SingletonThreadPool)
     engine = create_engine(
         url,
         json_serializer=dumps,
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+        **pooling,
     )
 
     @event.listens_for(engine, "connect")

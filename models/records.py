@@ -68,7 +68,8 @@ class DocumentResult:
     path: str
     sha256: str
     format: str
-    status: Literal["ok", "rejected"]
+    # "failed": reading or extraction crashed on a fault of thidua's, not of the file (``error`` says so)
+    status: Literal["ok", "rejected", "failed"]
     error: str | None = None
     unit: UnitRef | None = None
     year: int | None = None

@@ -132,7 +132,7 @@ def result_of(run: Run, figures: list[FigureRow]) -> DocumentResult:
         path=run.path or "",
         sha256=run.document_sha256,
         format=run.format or "",
-        status="ok" if run.status == "ok" else "rejected",
+        status=run.status if run.status in ("ok", "rejected", "failed") else "rejected",
         error=run.error,
         unit=UnitRef(run.unit_id, run.unit_name or "") if run.unit_id else None,
         year=run.year,

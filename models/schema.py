@@ -1,9 +1,11 @@
 """The store's tables (SQLAlchemy 2 declarative), portable between SQLite and PostgreSQL.
 
-``documents`` is the only table whose rows change: it is the derived "latest" view of a file (its unit,
-year and status follow its latest extraction run). Everything that records history is append-only —
-``submissions``, ``extraction_runs`` with their ``figures``, ``scorings`` with their ``scores``, and
-``review_decisions``; :class:`models.store.Store` offers no way to update or delete them.
+``documents`` is the only table of history whose rows change: it is the derived "latest" view of a file
+(its unit, year and status follow its latest extraction run). Everything that records history is
+append-only — ``submissions``, ``extraction_runs`` with their ``figures``, ``scorings`` with their
+``scores``, ``publications`` and ``review_decisions``; :class:`models.store.Store` offers no way to update or
+delete them. ``work_claims`` is not history but coordination: a row says which run is extracting a
+document (or publishing a cluster-year) right now, and goes when that run has stored its result.
 
 How records map onto these rows is in :mod:`models.rows`; the query that defines the "current" runs is in
 :mod:`models.current`; the column type and JSON helpers are in :mod:`models.columns`.
@@ -86,7 +88,8 @@ class Document(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     original_name: Mapped[str]  # as first seen
     received_at: Mapped[datetime]  # first seen
-    stored_path: Mapped[str]  # relative to THIDUA_HOME: originals/ab/<sha256><.ext>
+    # relative to THIDUA_HOME: originals/ab/<sha256><.ext>; None: refused for its size, bytes not kept
+    stored_path: Mapped[str | None]
     unit_id: Mapped[str | None] = mapped_column(String(64))
     year: Mapped[int | None]
     status: Mapped[str] = mapped_column(String(16), default="received")
@@ -209,6 +212,39 @@ class Score(Base):
     deductions: Mapped[float | None]
     inputs: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)  # fields the scorer added that have no column
+
+
+class Claim(Base):
+    """A run is doing this piece of work now (see :mod:`models.claims`): extracting a document with an
+    extractor version (subject: the sha256; version: the extractor's), or publishing a cluster-year
+    (subject: ``publish:<cluster key>``; version: the fingerprint of its inputs)."""
+
+    __tablename__ = "work_claims"
+
+    subject: Mapped[str] = mapped_column(String(160), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(255))  # host:pid:start of the claiming run's process
+    claimed_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class Publication(Base):
+    """A scoring whose exports were written (append-only): what the published tables were computed from.
+
+    ``inputs`` is the fingerprint of the cluster-year's inputs (current runs, decisions, manual inputs,
+    criteria configuration, scorer version); a run publishes again when it differs from the latest one.
+    """
+
+    __tablename__ = "publications"
+    __table_args__ = (Index("ix_publications_cluster_year", "cluster_key", "year", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scoring_id: Mapped[int] = mapped_column(ForeignKey("scorings.id"))
+    cluster_key: Mapped[str] = mapped_column(String(128))
+    year: Mapped[int]
+    inputs: Mapped[str] = mapped_column(String(64))
+    files: Mapped[list[Any]] = mapped_column(default=list)  # the exported files, as written
+    published_at: Mapped[datetime]
 
 
 class Decision(Base):

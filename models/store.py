@@ -20,6 +20,7 @@ queries), :mod:`models.rows` (records ↔ rows) and :mod:`models.current` (the c
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any, Self
 
 import pandas as pd
-from sqlalchemy import func, insert, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,18 +39,11 @@ from models.accounts import AccountsMixin
 from models.columns import number
 from models.engine import WRITE, make_engine
 from models.lookups import inbox_key
-from models.originals import Copy, copy_in, place
-from models.records import DocumentResult
-from models.rows import (
-    document_row,
-    figure_row,
-    point_document,
-    result_of,
-    run_row,
-    score_row,
-    submission_row,
-)
-from models.schema import DECISION_ACTIONS, Decision, Document, FigureRow, Run, Score, Scoring, Submission
+from models.originals import Copy, Hashed, copy_in, file_size, hash_only, place, sweep_temporaries
+from models.rows import document_row, submission_row
+from models.runs import RunsMixin
+from models.schema import DECISION_ACTIONS, Decision, Document, Submission
+from models.scorings import ScoringsMixin
 
 DEFAULT_HOME = Path(".thidua")
 
@@ -74,16 +68,34 @@ class Ingested:
     """What :meth:`Store.ingest` did with a file."""
 
     sha256: str
-    stored_path: Path
+    stored_path: Path | None  # None: refused for its size, recorded by hash and name only
     new_document: bool  # these bytes were never seen before
     new_submission: bool  # this (inbox path, size, mtime) was never seen before
+    size: int = 0
+
+    @property
+    def kept(self) -> bool:
+        return self.stored_path is not None
+
+
+_opened: dict[tuple[int, StoreSettings], Store] = {}
+_opened_lock = threading.Lock()
+
+
+def reopen(settings: StoreSettings) -> Store:
+    """The store of ``settings`` in this process, opened on first use and kept for the process's life."""
+    key = (os.getpid(), settings)
+    with _opened_lock:
+        if key not in _opened:
+            _opened[key] = Store.open(settings)
+        return _opened[key]
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(AccountsMixin):
+class Store(RunsMixin, ScoringsMixin, AccountsMixin):
     """The only way flows and apps read or write stored data."""
 
     def __init__(self, settings: StoreSettings, engine: Engine) -> None:
@@ -93,10 +105,12 @@ class Store(AccountsMixin):
         self._writers = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
 
     @classmethod
-    def open(cls, settings: StoreSettings | None = None) -> Store:
+    def open(cls, settings: StoreSettings | None = None, *, pool_size: int | None = None) -> Store:
+        """Open (and migrate) the store; ``pool_size``: connections this process may hold at once (one per
+        thread that uses the store concurrently; the engine's default when None)."""
         settings = settings or StoreSettings.from_env()
         (settings.home / "originals").mkdir(parents=True, exist_ok=True)
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, pool_size=pool_size)
         try:
             migrations.upgrade(engine.execution_options(**{WRITE: True}))
         except BaseException:
@@ -108,8 +122,9 @@ class Store(AccountsMixin):
         self.engine.dispose()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Picklable for process and Dask task runners: a worker reopens the store from its settings.
-        return (Store.open, (self.settings,))
+        # Picklable for process and Dask task runners: a worker reopens the store from its settings,
+        # once per process (every task gets the store as a parameter; opening migrates and connects).
+        return (reopen, (self.settings,))
 
     def __enter__(self) -> Self:
         return self
@@ -129,13 +144,27 @@ class Store(AccountsMixin):
     def originals(self) -> Path:
         return self.settings.home / "originals"
 
+    def sweep(self) -> list[Path]:
+        """Remove the temporary copies that killed runs left beside the originals (never a live run's)."""
+        return sweep_temporaries(self.originals)
+
     def ingest(
-        self, path: Path, *, inbox_path: str | None = None, received_at: datetime | None = None
+        self,
+        path: Path,
+        *,
+        inbox_path: str | None = None,
+        received_at: datetime | None = None,
+        max_bytes: int | None = None,
     ) -> Ingested:
         """Keep the file's bytes (content-addressed) and record that it was submitted; idempotent.
 
-        ``inbox_path`` names the submission (default: ``inbox_key(path)``, the key ``unseen`` uses)."""
+        ``inbox_path`` names the submission (default: ``inbox_key(path)``, the key ``unseen`` uses). A file
+        over ``max_bytes`` is checked before anything is copied: it is recorded by its hash and name, its
+        bytes are not kept (``Ingested.kept`` is false). Symbolic links and non-regular files raise
+        :class:`models.originals.NotARegularFile`."""
         path = Path(path)
+        if max_bytes is not None and file_size(path) > max_bytes:
+            return self._register_refused(path, hash_only(path), inbox_path or inbox_key(path), received_at)
         copy = copy_in(path, self.originals)
         submission = submission_row(copy, path, inbox_path or inbox_key(path), received_at or _now())
         try:
@@ -166,7 +195,39 @@ class Store(AccountsMixin):
             )
             if seen is None:
                 session.add(submission)
-        return Ingested(copy.sha256, stored_path, new_document, seen is None)
+        return Ingested(copy.sha256, stored_path, new_document, seen is None, copy.size)
+
+    def _register_refused(
+        self, path: Path, hashed: Hashed, inbox_path: str, received_at: datetime | None
+    ) -> Ingested:
+        """Record a file refused before copying: a document row without stored bytes, and its submission."""
+        received = received_at or _now()
+        as_copy = Copy(hashed.sha256, hashed.size, hashed.mtime_ns, Path())
+        submission = submission_row(as_copy, path, inbox_path, received)
+        for attempt in range(2):
+            try:
+                with self._write() as session:
+                    document = session.get(Document, hashed.sha256)
+                    new_document = document is None
+                    if document is None:
+                        document = document_row(as_copy, path, received)
+                        document.stored_path = None
+                        session.add(document)
+                    seen = session.scalar(
+                        select(Submission.id)
+                        .where(Submission.inbox_path == inbox_path, Submission.size == hashed.size)
+                        .where(Submission.mtime_ns == hashed.mtime_ns)
+                        .where(Submission.document_sha256 == hashed.sha256)
+                        .limit(1)
+                    )
+                    if seen is None:
+                        session.add(submission)
+                stored = self.settings.home / document.stored_path if document.stored_path else None
+                return Ingested(hashed.sha256, stored, new_document, seen is None, hashed.size)
+            except IntegrityError:  # another process registered the same bytes or submission meanwhile
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
 
     # A class attribute, not a plain call, so a test can interleave another process's ingest here.
     _place = staticmethod(place)
@@ -187,90 +248,27 @@ class Store(AccountsMixin):
 
     def original_path(self, sha256: str) -> Path:
         with self._sessions() as session:
-            stored = session.scalar(select(Document.stored_path).where(Document.sha256 == sha256))
-        if stored is None:
+            row = session.execute(select(Document.stored_path).where(Document.sha256 == sha256)).first()
+        if row is None:
             raise KeyError(f"no document {sha256}: it was never ingested")
-        return self.settings.home / stored
+        if row.stored_path is None:
+            raise KeyError(f"document {sha256} was refused for its size: its bytes were not kept")
+        return self.settings.home / row.stored_path
+
+    def stored_paths(self, shas: Sequence[str]) -> dict[str, Path]:
+        """sha256 -> its kept original, for the documents of ``shas`` whose bytes are kept (one query)."""
+        out: dict[str, Path] = {}
+        with self._sessions() as session:
+            for chunk in lookups.chunks(sorted(set(shas))):
+                query = select(Document.sha256, Document.stored_path).where(Document.sha256.in_(chunk))
+                out.update((sha, self.settings.home / p) for sha, p in session.execute(query) if p)
+        return out
 
     def document(self, sha256: str) -> Document | None:
         with self._sessions() as session:
             return session.get(Document, sha256)
 
-    # --- extraction runs (append-only) -----------------------------------------------------------
-
-    def has_run(self, sha256: str, extractor_version: str) -> bool:
-        """Whether this version already extracted this document (``failed`` runs do not count)."""
-        return sha256 in self.runs_for([sha256], extractor_version)
-
-    def runs_for(self, shas: Sequence[str], extractor_version: str) -> set[str]:
-        """Of ``shas``, those with an ``ok`` or ``rejected`` run by ``extractor_version`` (bulk)."""
-        return lookups.runs_for(self._sessions, shas, extractor_version)
-
-    def record_run(self, result: DocumentResult, *, started_at: datetime, finished_at: datetime) -> int:
-        """Add a run with all its figures and point the document at it, in one transaction."""
-        return self._record(result, result.status, started_at, finished_at)
-
-    def record_failure(
-        self,
-        sha256: str,
-        *,
-        extractor_version: str,
-        error: str,
-        started_at: datetime,
-        finished_at: datetime,
-        path: str | None = None,
-    ) -> int:
-        """Add a ``failed`` run: extraction crashed (a fault in thidua, not in the report). The document
-        keeps its status, and ``has_run`` stays false so the next run retries."""
-        result = DocumentResult(
-            path or "", sha256, "", "rejected", error, extractor_version=extractor_version
-        )
-        return self._record(result, "failed", started_at, finished_at)
-
-    def _record(
-        self, result: DocumentResult, status: str, started_at: datetime, finished_at: datetime
-    ) -> int:
-        with self._write() as session:
-            document = session.get(Document, result.sha256, with_for_update=True)
-            if document is None:
-                raise KeyError(f"no document {result.sha256}: ingest the file before recording a run")
-            run = run_row(result, status, started_at, finished_at)
-            session.add(run)
-            session.flush()
-            if result.figures and status != "failed":
-                session.execute(insert(FigureRow), [figure_row(run.id, f) for f in result.figures])
-            if status != "failed":
-                self._point_document(document, result)
-            return run.id
-
-    # A class attribute, not a plain call, so a test can make it crash inside the run's transaction.
-    _point_document = staticmethod(point_document)
-
-    def latest_run(self, sha256: str) -> Run | None:
-        with self._sessions() as session:
-            return session.scalar(
-                select(Run).where(Run.document_sha256 == sha256).order_by(Run.id.desc()).limit(1)
-            )
-
-    def runs(self, sha256: str) -> list[Run]:
-        """Every run of a document, oldest first."""
-        with self._sessions() as session:
-            return list(session.scalars(select(Run).where(Run.document_sha256 == sha256).order_by(Run.id)))
-
-    def run_counts(self) -> dict[str, int]:
-        """Document sha256 -> how many extraction runs it has (history check for flows and status)."""
-        with self._sessions() as session:
-            rows = session.execute(select(Run.document_sha256, func.count()).group_by(Run.document_sha256))
-            return {sha: n for sha, n in rows.all()}
-
-    def run_result(self, run_id: int) -> DocumentResult:
-        """A stored run back as the ``DocumentResult`` it was recorded from."""
-        with self._sessions() as session:
-            run = session.get(Run, run_id)
-            if run is None:
-                raise KeyError(f"no extraction run {run_id}")
-            rows = session.scalars(select(FigureRow).where(FigureRow.run_id == run_id).order_by(FigureRow.id))
-            return result_of(run, list(rows))
+    # --- extraction runs: models.runs.RunsMixin ---------------------------------------------------
 
     def latest_submission(self, unit_id: str, year: int) -> Document | None:
         """The document of the latest submission whose latest ok run is for ``unit_id`` and ``year``."""
@@ -288,45 +286,11 @@ class Store(AccountsMixin):
         """Units × years at a glance (:func:`models.current.status_frame`)."""
         return current.status_frame(self._sessions)
 
-    # --- scores and review decisions (append-only) -------------------------------------------------
+    def failed_documents(self) -> list[dict[str, Any]]:
+        """Documents whose latest extraction failed on a fault of ours (:func:`current.failed_documents`)."""
+        return current.failed_documents(self._sessions)
 
-    def record_scores(
-        self,
-        cluster_key: str,
-        year: int,
-        rows: list[dict[str, Any]],
-        *,
-        scorer_version: str,
-        config_version: str,
-        computed_at: datetime | None = None,
-    ) -> int:
-        """Keep one scoring of a cluster-year (a row per unit); returns the scoring id. Keys without a
-        column are kept in ``extra``."""
-        header = {
-            "cluster_key": cluster_key,
-            "year": year,
-            "scorer_version": scorer_version,
-            "config_version": config_version,
-            "computed_at": computed_at or _now(),
-        }
-        with self._write() as session:
-            scoring = Scoring(**header)
-            session.add(scoring)
-            session.flush()
-            if rows:
-                session.execute(insert(Score), [score_row(scoring.id, header, row) for row in rows])
-            return scoring.id
-
-    def latest_scores(self, cluster_key: str, year: int) -> list[Score]:
-        """The rows of the latest scoring of a cluster-year, by rank (unranked last)."""
-        latest = (
-            select(func.max(Scoring.id))
-            .where(Scoring.cluster_key == cluster_key, Scoring.year == year)
-            .scalar_subquery()
-        )
-        query = select(Score).where(Score.scoring_id == latest)
-        with self._sessions() as session:
-            return list(session.scalars(query.order_by(Score.rank.is_(None), Score.rank, Score.id)))
+    # --- review decisions (append-only; scorings: models.scorings.ScoringsMixin) ----------------------
 
     def record_decision(
         self,

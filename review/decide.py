@@ -13,7 +13,7 @@ from models.clusters import Cluster
 from models.store import Store
 from review.queue import CorrectionError, parse_correction
 from review.settings import ReviewSettings
-from scoring.service import Scored, publish, score_cluster_year
+from scoring.service import Scored, score_and_publish
 
 ACTIONS = ("accept", "correct", "reject")
 
@@ -44,7 +44,6 @@ def decide(store: Store, row: pd.Series, action: str, value_text: str, note: str
 
 
 def rescore(store: Store, cluster: Cluster, settings: ReviewSettings) -> Scored:
-    """The same library calls as the ``rescore`` flow: score the cluster-year again and publish it."""
-    scored = score_cluster_year(store, cluster, settings.manual)
-    publish(scored, settings.exports)
-    return scored
+    """The same library call as the ``rescore`` flow: score the cluster-year again and publish it (the
+    publication is recorded, so the next nightly run does not publish it again for nothing)."""
+    return score_and_publish(store, cluster, settings.manual, settings.exports).scored

@@ -4,15 +4,26 @@ The review app calls the same functions after a decision, so rescoring never dep
 Manual inputs (criteria the reports cannot supply) are read from
 ``<manual_dir>/<cluster key>.toml``; when the file does not exist a commented template is written there
 for the secretariat, and the scores stay provisional, naming what is missing.
+
+Every publication records the fingerprint of the inputs it was computed from (:func:`inputs_fingerprint`):
+the current run of each member, the review decisions on those documents, the manual-inputs file, the
+criteria configuration, the cluster's definition and the scorer version. :func:`stale` compares it with
+the latest publication, so every run publishes exactly the cluster-years whose inputs changed since —
+including those a crashed run scored but never published, whether or not a file was processed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from models import faults
 from models.clusters import Cluster
 from models.normalise import figures_by_unit, long_table, wide_table
 from models.store import Store
@@ -29,6 +40,15 @@ class Scored:
     long: pd.DataFrame  # every current figure of the cluster-year's members
     wide: pd.DataFrame
     manual_path: Path
+    scoring_id: int | None = None  # the recorded scoring (None when not recorded)
+
+
+@dataclass(frozen=True)
+class Published:
+    scored: Scored
+    files: list[Path]
+    inputs: str  # the inputs fingerprint it was computed from
+    seconds: dict[str, float]  # "score" (normalise and score), "export" (write the files)
 
 
 def manual_inputs(cluster: Cluster, manual_dir: Path) -> tuple[ManualInputs, Path]:
@@ -47,15 +67,64 @@ def score_cluster_year(store: Store, cluster: Cluster, manual_dir: Path, *, reco
     manual, path = manual_inputs(cluster, manual_dir)
     config = config_for(cluster)
     result = score_cluster(config, cluster, figures_by_unit(wide), manual)
+    scoring_id = None
     if record:
-        store.record_scores(
+        scoring_id = store.record_scores(
             cluster.key,
             cluster.year,
             [u.to_dict() for u in result.units],
             scorer_version=SCORER_VERSION,
             config_version=config.version,
         )
-    return Scored(cluster, result, members.reset_index(drop=True), wide, path)
+    return Scored(cluster, result, members.reset_index(drop=True), wide, path, scoring_id)
+
+
+def inputs_fingerprint(store: Store, cluster: Cluster, manual_dir: Path) -> str | None:
+    """A digest of everything the cluster-year's scores are computed from; None when no member has a
+    current report (nothing to score yet). The manual-inputs template is written first if missing, so
+    that writing it does not change the fingerprint of the next run."""
+    current = store.scoring_inputs(cluster.year, cluster.members)
+    if not current["runs"]:
+        return None
+    _, manual_path = manual_inputs(cluster, manual_dir)
+    config = config_for(cluster)
+    parts = {
+        "scorer": SCORER_VERSION,
+        "config": repr(config),
+        "cluster": repr(cluster),
+        "manual": hashlib.sha256(manual_path.read_bytes()).hexdigest(),
+        **current,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def stale(store: Store, clusters: Iterable[Cluster], manual_dir: Path) -> list[tuple[Cluster, str]]:
+    """The cluster-years (with their fingerprint) whose inputs differ from their latest publication."""
+    published = store.latest_publications()
+    out = []
+    for cluster in clusters:
+        fingerprint = inputs_fingerprint(store, cluster, manual_dir)
+        latest = published.get((cluster.key, cluster.year))
+        if fingerprint is not None and (latest is None or latest.inputs != fingerprint):
+            out.append((cluster, fingerprint))
+    return out
+
+
+def score_and_publish(
+    store: Store, cluster: Cluster, manual_dir: Path, exports_dir: Path, inputs: str | None = None
+) -> Published:
+    """Score, record, publish, and record the publication with the fingerprint of its inputs (taken
+    before scoring: if the inputs change meanwhile, the next run sees a difference and publishes again)."""
+    inputs = inputs or inputs_fingerprint(store, cluster, manual_dir) or "no-reports"
+    started = time.perf_counter()
+    scored = score_cluster_year(store, cluster, manual_dir)
+    assert scored.scoring_id is not None
+    faults.point("scored")
+    scored_at = time.perf_counter()
+    files = publish(scored, exports_dir)
+    store.record_publication(scored.scoring_id, cluster.key, cluster.year, inputs, [str(p) for p in files])
+    seconds = {"score": scored_at - started, "export": time.perf_counter() - scored_at}
+    return Published(scored, files, inputs, seconds)
 
 
 def publish(scored: Scored, exports_dir: Path) -> list[Path]:
@@ -84,3 +153,20 @@ def publish(scored: Scored, exports_dir: Path) -> list[Path]:
     )
     tables = {"scores": scores, "wide": scored.wide, "long": scored.long}
     return [workbook, *write_csv(folder, **tables), *write_parquet(folder, **tables)]
+
+
+def publish_if_stale(
+    store: Store, cluster: Cluster, manual_dir: Path, exports_dir: Path, inputs: str, owner: str
+) -> Published | None:
+    """:func:`score_and_publish`, unless another run is publishing these very inputs right now or has
+    published them since ``inputs`` was taken (None then): two runs at once publish a cluster-year once."""
+    subject = f"publish:{cluster.key}"
+    if store.claim(subject, inputs, owner) is not None:
+        return None
+    try:
+        latest = store.latest_publications().get((cluster.key, cluster.year))
+        if latest is not None and latest.inputs == inputs:
+            return None
+        return score_and_publish(store, cluster, manual_dir, exports_dir, inputs)
+    finally:
+        store.release(subject, inputs, owner)

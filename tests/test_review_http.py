@@ -15,7 +15,8 @@ with warnings.catch_warnings():
 
 from review_env import PASSWORD, csrf_of, login, prepare
 
-from extractors.ingest import extract_stored
+from extractors.ingest import Job, run_job
+from models.claims import owner_token
 from models.store import Store
 from review.app import create_app
 
@@ -177,7 +178,8 @@ def test_decisions_survive_re_extraction_of_the_same_document(reviewer: TestClie
     key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
     decide(reviewer, key, action="correct", value="80%", note="theo bản gốc")
     sha = key.split(":")[0]
-    extract_stored(app.state.store, sha, display_path="re-extraction")
+    store = app.state.store
+    run_job(store, Job(sha, "re-extraction", store.original_path(sha)), owner=owner_token(), force=True)
     assert len(app.state.store.runs(sha)) == 2
     page = reviewer.get(f"/item/{key}").text
     assert "80%" in page and "Đã sửa" in page and key not in queue_keys(reviewer)
