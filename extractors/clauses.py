@@ -27,14 +27,27 @@ def first(h: Hit, kind: str) -> str:
     return next(name for k, name in h.roles if k == kind)
 
 
-def phrase_end(tokens: Tokens, start: int, limit: int) -> int:
-    """First token at or after ``start`` that ends a noun phrase: punctuation outside quotation marks."""
-    quoted = False
+_QUOTES = {"“", "”", '"', "«", "»"}
+
+
+def _quote_state(quoted: bool, text: str) -> bool:
+    return text in {"“", "«"} or (text == '"' and not quoted)
+
+
+def phrase_end(tokens: Tokens, start: int, limit: int, scan_from: int | None = None) -> int:
+    """First token at or after ``start`` that ends a noun phrase: punctuation outside quotation marks.
+    ``scan_from`` (≤ ``start``): where the quotation marks are counted from, so that a phrase started
+    inside a quotation ("gương “Người tốt, việc tốt”", whose noun ends before the closing mark) does
+    not take the closing mark for an opening one."""
     words = tokens.words
+    quoted = False
+    for i in range(start if scan_from is None else scan_from, start):
+        if words[i] in _QUOTES:
+            quoted = _quote_state(quoted, words[i])
     for i in range(start, min(limit, len(words))):
         text = words[i]
-        if text in {"“", "”", '"', "«", "»"}:
-            quoted = text in {"“", "«"} or (text == '"' and not quoted)
+        if text in _QUOTES:
+            quoted = _quote_state(quoted, text)
         elif not quoted and text in WINDOW_BREAKS:
             return i
     return limit

@@ -336,13 +336,16 @@ def _digit_quantities(t: str, folded: str) -> list[Quantity]:
     return out
 
 
+_ANY_DIGIT = re.compile(r"\d")  # a regex scan, not a Python loop over every character
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities of a sentence, in order and non-overlapping; offsets index ``nfc(text)``."""
     t = nfc(text)
     if not t:
         return []
     folded = fold(t)
-    found = _digit_quantities(t, folded) if any(ch.isdigit() for ch in t) else []
+    found = _digit_quantities(t, folded) if _ANY_DIGIT.search(t) else []
     spans = [(q.hedge_start if q.hedge_start is not None else q.start, q.end) for q in found]
     for start, end, value in find_number_words(t):
         if any(s < end and start < e for s, e in spans):

@@ -26,6 +26,7 @@ from extractors.clauses import WINDOW_BREAKS, first, phrase_end, plays, rank
 from extractors.numbers import Quantity
 from extractors.reading import Hit, reading
 from extractors.sentence_index import SentenceIndex
+from models.text import fold
 
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
@@ -99,7 +100,7 @@ class RuleEngine:
         # passive: "được"/"do" right after the number's noun phrase ("12 gương “Người tốt, việc tốt” của
         # quận được Thành phố biểu dương"), before punctuation outside quotes or the next number
         noun_end = max((h.end for h in s.nounish.starting_in(qe, qe + 1)), default=qe)
-        np_end = phrase_end(s.tokens, noun_end, min(nxt, ce))
+        np_end = phrase_end(s.tokens, noun_end, min(nxt, ce), scan_from=qe)
         passive = s.passive.first_starting_in(qe, np_end) is not None
         owner = self._owner(s, qs_, qe, (cs, ce), passive, ctx.unit_level)
 
@@ -319,7 +320,9 @@ class RuleEngine:
 
     def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
         """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
-        unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …")."""
+        unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …"). Two equal
+        counts are parts ("03 phong trào thường xuyên và 03 phong trào theo chuyên đề") unless words
+        like "gồm" or "trong đó" between them say the second is inside the first."""
         groups: dict[str, list[Candidate]] = {}
         for cand in found:
             groups.setdefault(cand.indicator, []).append(cand)
@@ -332,7 +335,7 @@ class RuleEngine:
             if cand is not group[0]:
                 continue
             parts = [c.value for c in group]
-            if parts[0] == sum(parts[1:]):
+            if parts[0] == sum(parts[1:]) and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
                 cand.notes.append(
                     f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}"
                 )
@@ -341,3 +344,14 @@ class RuleEngine:
                 cand.value = sum(parts)
             out.append(cand)
         return out
+
+
+# Words between a total and its first part: "09 phong trào, gồm 09 …", "5 mô hình (trong đó 5 …)".
+_PARTS_FOLLOW = ("gom", "trong do", "cu the", "bao gom", ":", "(")
+
+
+def _introduces_parts(total: Candidate, part: Candidate) -> bool:
+    if total.span is None or part.span is None or total.text != part.text:
+        return False
+    between = fold(total.text[total.span[1] : part.span[0]])
+    return any(word in between for word in _PARTS_FOLLOW)

@@ -86,6 +86,26 @@ def found(text: str, year: int = 2021, level: str = "district", **ctx) -> dict[s
             "triển khai 8 phong trào thi đua do Trung ương, Thành phố phát động.",
             {"movements_launched": 12},
         ),
+        # the exemplars the unit honoured, with the City's own after a comma: the name in quotes holds a
+        # comma of its own, and the closing quote is not an opening one (the bench corpus missed 33)
+        (
+            'Quận đã lựa chọn và biểu dương, khen thưởng 33 gương "Người tốt, việc tốt", được Thành phố '
+            "biểu dương 29 cá nhân tiêu biểu.",
+            {"exemplars_honoured": 33},
+        ),
+        # two equal parts are parts (the bench corpus took 3 for 6); a total is introduced by "gồm"
+        (
+            "UBND quận đã phát động 03 phong trào thi đua thường xuyên và 03 phong trào thi đua theo chuyên đề.",
+            {"movements_launched": 6},
+        ),
+        (
+            "Phát động 09 phong trào thi đua, gồm 09 phong trào thi đua thường xuyên.",
+            {"movements_launched": 9},
+        ),
+        (
+            "Phát động 09 phong trào thi đua, trong đó 01 phong trào thường xuyên và 08 phong trào chuyên đề.",
+            {"movements_launched": 9},
+        ),
         ("Ủy ban nhân dân quận phát động mười hai phong trào thi đua.", {"movements_launched": 12}),
         (
             "Xây dựng và nhân rộng 45 mô hình, cách làm hay; hàng trăm mô hình Dân vận khéo.",
