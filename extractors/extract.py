@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,6 +21,7 @@ from extractors.resolve import choose, cross_check, missing_required
 from extractors.table_grid import is_unit_line
 from extractors.tables import TableReader
 from extractors.unit_year import identify
+from extractors.version import extractor_version
 from models.records import DocumentResult, UnitRef
 from models.text import fold_key
 from models.units import UnitRegistry, default_registry
@@ -31,19 +30,6 @@ log = logging.getLogger(__name__)
 _HEADING_MAX = 160
 _RULES = "thidua_rules"
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "a", "b", "c", "d"}
-
-
-def _package_version() -> str:
-    try:
-        return version("thidua")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """Package version plus a fingerprint of the pattern catalogues: a changed pattern is a new version."""
-    return f"{_package_version()}+patterns.{load_catalogues().fingerprint}"
 
 
 def analyse(nlp: Language, text: str) -> Doc:

@@ -18,8 +18,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.extract import extractor_version
 from extractors.ingest import Outcome
+from extractors.version import extractor_version
 from models.store import Store
 
 REPORT_SUFFIXES = {".docx", ".pdf", ".doc", ".odt", ".rtf"}

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Literal
 
 from extractors.document import UnreadableDocument
-from extractors.extract import extract_file, extractor_version, failure_message
 from extractors.readers.limits import Limits
 from extractors.readers.safety import check_size
+from extractors.version import extractor_version
 from models.claims import owner_token
 from models.originals import NotARegularFile
 from models.records import DocumentResult
@@ -107,9 +107,12 @@ def ingest_file(
 
 
 def run_job(
-    store: Store, job: Job, *, owner: str, force: bool = False, extract: Extract = extract_file
+    store: Store, job: Job, *, owner: str, force: bool = False, extract: Extract | None = None
 ) -> Outcome:
-    """Claim, extract and store one document (see the module docstring); raises on a fault of thidua's."""
+    """Claim, extract and store one document (see the module docstring); raises on a fault of thidua's.
+    ``extract`` defaults to :func:`extractors.extract.extract_file` in this process."""
+    if extract is None:
+        from extractors.extract import extract_file as extract  # spaCy loads only where it extracts
     version = extractor_version()
     holder = store.claim(job.sha256, version, owner)
     if holder is not None:
@@ -148,6 +151,8 @@ class ExtractionFailed(RuntimeError):
 
 def record_failed(store: Store, job: Job, exc: BaseException, *, owner: str | None = None) -> Outcome:
     """Keep a ``failed`` run for a document whose retries are spent; the next run tries it again."""
+    from extractors.extract import failure_message
+
     message = str(exc) if isinstance(exc, ExtractionFailed) else failure_message(job.display_path, exc)
     now = datetime.now(UTC)
     run_id = store.record_failure(

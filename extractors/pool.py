@@ -96,8 +96,8 @@ def warm_worker(run_pid: int | None = None) -> None:
     exit_with(run_pid if run_pid is not None else os.getppid())
     signal.signal(signal.SIGALRM, _on_alarm)
     from extractors.catalogue import load_catalogues
-    from extractors.extract import extractor_version
     from extractors.pipeline import build_pipeline
+    from extractors.version import extractor_version
     from models.units import default_registry
 
     build_pipeline()

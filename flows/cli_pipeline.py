@@ -91,6 +91,7 @@ def print_scores(summary: dict, manual: str | None = None) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     from flows import progress
     from flows.backends import RunnerSettings
+    from flows.summary import idle_summary
 
     settings = RunnerSettings.from_env(args.task_runner, args.workers, args.dask_address)
 
@@ -99,14 +100,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         return nightly.with_options(task_runner=settings.task_runner())
 
-    summary = _run_flow(
-        load_flow,
-        inbox=args.inbox,
-        recursive=args.recursive,
-        manual=args.manual,
-        runner=settings.name,
-        workers=settings.worker_count,
-    )
+    summary = None if args.always_flow else idle_summary(args.inbox, args.recursive, args.manual)
+    if summary is not None:
+        _log("nothing new or changed and every cluster-year is published: no flow run started")
+    else:
+        summary = _run_flow(
+            load_flow,
+            inbox=args.inbox,
+            recursive=args.recursive,
+            manual=args.manual,
+            runner=settings.name,
+            workers=settings.worker_count,
+        )
     progress.stop()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
@@ -251,6 +256,11 @@ def add_pipeline_verbs(sub: argparse._SubParsersAction) -> None:
         "--json", action="store_true", help="print the summary as one JSON object on the last line"
     )
     run.add_argument("--manual", help=MANUAL_HELP)
+    run.add_argument(
+        "--always-flow",
+        action="store_true",
+        help="start a Prefect flow run even when nothing changed (by default such a run answers at once)",
+    )
     run.add_argument(
         "--task-runner",
         choices=RUNNERS,

@@ -11,24 +11,25 @@ as failed, and the flow goes on.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.futures import PrefectFuture
+from prefect.runtime import flow_run as prefect_flow_run
 
-from extractors.extract import extractor_version
 from extractors.inbox import plan as plan_work
 from extractors.inbox import scan_inbox
 from extractors.ingest import HELD_ELSEWHERE, Job, Outcome, record_failed
+from extractors.version import extractor_version
 from flows import progress
 from flows.backends import RunnerSettings, extraction_backend
 from flows.runtime import Paths
+from flows.summary import summarise
 from flows.tasks import extract_document, keep_files, publish_cluster_year
 from models import faults
 from models.claims import owner_token
-from models.clusters import Cluster, ClusterRegistry, default_clusters
+from models.clusters import Cluster, default_clusters
 from models.store import Ingested, Store
 from scoring.service import Published, stale
 
@@ -64,56 +65,6 @@ def jobs_for(
         else:
             jobs[sha] = Job(sha, str(path), ingested.stored_path)
     return list(jobs.values()), outcomes
-
-
-def summarise(
-    outcomes: list[Outcome],
-    published: list[Published],
-    clusters: ClusterRegistry,
-    ignored: list[Outcome] = (),  # type: ignore[assignment]
-    extra: dict | None = None,
-) -> dict:
-    counts = Counter(o.status for o in outcomes)
-    processed = [o for o in outcomes if o.status == "processed"]
-    stages: Counter[str] = Counter()
-    for o in outcomes:
-        stages.update({k: v for k, v in o.seconds.items() if k != "task"})
-    for p in published:
-        stages.update(p.seconds)
-    peak: dict[str, float] = {}
-    for o in outcomes:
-        if o.worker:
-            pid = str(o.worker["pid"])
-            peak[pid] = max(peak.get(pid, 0.0), o.worker["peak_rss_mb"])
-    return {
-        "processed": counts["processed"],
-        "skipped": counts["skipped"],
-        "flagged": sum(o.flagged > 0 for o in processed),
-        "rejected": counts["rejected"],
-        "failed": counts["failed"],
-        "ignored": len(ignored),
-        "rejections": [{"path": o.path, "reason": o.reason} for o in outcomes if o.status == "rejected"],
-        # faults of ours, retried in this run and kept for the next: never the submitter's to fix
-        "failures": [{"path": o.path, "reason": o.reason} for o in outcomes if o.status == "failed"],
-        "ignored_files": [{"path": o.path, "reason": o.reason} for o in ignored],
-        # stored and reported, not scored: unknown unit, or a unit in no cluster for that year
-        "unscored": [
-            {
-                "path": o.path,
-                "unit": o.unit_id,
-                "year": o.year,
-                "reason": o.reason or "not a member of any cluster",
-            }
-            for o in processed
-            if not (o.unit_id and o.year and clusters.of_unit(o.unit_id, o.year))
-        ],
-        "scored": sorted(p.scored.cluster.key for p in published),
-        "exports": {p.scored.cluster.key: [str(f) for f in p.files] for p in published},
-        "extractor_version": extractor_version(),
-        "stages_s": {k: round(v, 3) for k, v in sorted(stages.items())},
-        "worker_peak_rss_mb": peak,
-        **(extra or {}),
-    }
 
 
 def _artifact(summary: dict, outcomes: list[Outcome]) -> None:
@@ -224,7 +175,12 @@ def nightly(
         published = _publish_stale(store, default_clusters().clusters, paths, manual, owner)
         faults.point("published")
     outcomes = work.skipped + settled + extracted
-    extra = {"swept_temporaries": len(swept), "runner": settings.name, "workers": settings.worker_count}
+    extra = {
+        "swept_temporaries": len(swept),
+        "runner": settings.name,
+        "workers": settings.worker_count,
+        "flow_run": str(prefect_flow_run.id),
+    }
     summary = summarise(outcomes, published, default_clusters(), scan.ignored, extra)
     _artifact(summary, outcomes + scan.ignored)
     return summary

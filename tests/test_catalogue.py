@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractors.catalogue import _catalogue, load_catalogues
-from extractors.extract import extractor_version
+from extractors.version import extractor_version
 from models.vocabulary import INDICATORS, indicator
 
 

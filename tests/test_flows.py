@@ -15,6 +15,7 @@ configure_embedded_prefect()
 from pipeline_env import sample_manual_inputs  # noqa: E402
 
 from flows.nightly import nightly, reextract, rescore  # noqa: E402 - after the embedded settings
+from flows.summary import idle_summary  # noqa: E402
 from models.store import Store, StoreSettings  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -71,6 +72,26 @@ def test_second_run_over_an_unchanged_inbox_extracts_nothing(env: dict) -> None:
     summary = nightly(inbox=str(env["inbox"]), manual=env["manual"])
     assert (summary["processed"], summary["skipped"], summary["rejected"]) == (0, 4, 0)
     assert count_runs(env["settings"]) == before
+
+
+def test_an_idle_run_answers_without_a_flow_only_when_nothing_is_to_do(env: dict) -> None:
+    inbox = str(env["inbox"])
+    assert idle_summary(inbox, manual=env["manual"]) is None, "a new inbox has work"
+    nightly(inbox=inbox, manual=env["manual"])
+    before = count_runs(env["settings"])
+    summary = idle_summary(inbox, manual=env["manual"])
+    assert summary is not None and summary["flow_run"] is None
+    assert (summary["processed"], summary["skipped"], summary["rejected"], summary["scored"]) == (0, 4, 0, [])
+    assert count_runs(env["settings"]) == before
+    # a changed manual input leaves its cluster-year unpublished: that is work for the flow
+    manual = Path(env["manual"]) / "ubnd-tp-ha-noi.cum-8.2021.toml"
+    manual.write_text(manual.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert idle_summary(inbox, manual=env["manual"]) is None
+    assert nightly(inbox=inbox, manual=env["manual"])["scored"] == ["ubnd-tp-ha-noi.cum-8.2021"]
+    assert idle_summary(inbox, manual=env["manual"]) is not None
+    # so is a new file
+    shutil.copy(SAMPLES / "hoang-mai-2021-prose.docx", env["inbox"] / "hoang-mai-2021-prose.docx")
+    assert idle_summary(inbox, manual=env["manual"]) is None
 
 
 def test_reextract_adds_one_run_for_that_unit_only_and_keeps_the_old_one(env: dict) -> None:
@@ -167,6 +188,7 @@ def test_a_fault_of_ours_is_retried_then_failed_never_blamed_on_the_file(
         assert "ba-dinh-2021-awards.docx" in failed["name"]
         frame = store.status_frame()
         assert int(frame["failed"].sum()) == 1
+    assert idle_summary(str(env["inbox"]), manual=env["manual"]) is None, "a failed report is work"
 
     monkeypatch.setattr(extract, "extract_file", real)  # the fault is fixed: the next run retries it
     again = _threads(nightly)(inbox=str(env["inbox"]), manual=env["manual"], runner="threads")
