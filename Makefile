@@ -30,6 +30,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py samples/
+	DO_NOT_TRACK=1 $(BIN)/thidua bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

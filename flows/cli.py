@@ -97,11 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders of reports")
     extract.add_argument("--json", action="store_true", help="print JSON Lines, one object per document")
     extract.set_defaults(func=cmd_extract)
+    from flows.cli_bench import add_bench_verb
     from flows.cli_pipeline import add_pipeline_verbs
     from flows.cli_review import add_review_verbs
 
     add_pipeline_verbs(sub)
     add_review_verbs(sub)
+    add_bench_verb(sub)
     return parser
 
 
