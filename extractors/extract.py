@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,6 +15,7 @@ from extractors import timing
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import load_catalogues
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
+from extractors.periods import heading_period, says_whole_year, title_period
 from extractors.pipeline import build_pipeline
 from extractors.readers import read_document
 from extractors.reading import reading
@@ -80,6 +82,8 @@ class _Sections:
         self.future = False
         self.body_started = False
         self.topic: str | None = None
+        self.period: date | None = None  # the period a top-level heading names ("I. KẾT QUẢ 6 THÁNG …")
+        self.period_heading = ""
 
     def heading(self, para: Paragraph, analysed: Doc | None = None) -> bool:
         """Update the section state from a heading; True when ``para`` is one. ``analysed`` is
@@ -104,10 +108,24 @@ class _Sections:
         elif numbered or any(key.strip().startswith(w) for w in self.close_words):
             self.future = False
         self.body_started = self.body_started or numbered
+        period = heading_period(text, self.year) if self.body_started else None
+        if period is not None:
+            self.period, self.period_heading = period, text
+        elif first in _ROMAN or first == "phan":  # a new part: its own period, or the report's
+            self.period, self.period_heading = None, ""
         doc = analysed if analysed is not None and text == para.text else analyse(self.nlp, text)
         topics = [name for h in reading(doc).hits for kind, name in h.roles if kind == "topic"]
         self.topic = topics[-1] if topics else None
         return True
+
+
+def _table_period(cand: Candidate, as_of: date | None, source: str | None) -> None:
+    """A table row in a section or report for part of the year covers that part, unless the row (or
+    its column) says the whole year."""
+    if as_of is None or cand.as_of is not None or says_whole_year(cand.text):
+        return
+    cand.as_of = as_of
+    cand.notes.append(f"period taken from {source}: to {as_of.isoformat()}")
 
 
 def extract_document(doc: Document, registry: UnitRegistry | None = None) -> DocumentResult:
@@ -135,6 +153,16 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
 
     level = ident.unit.level if ident.unit else None
     sections = _Sections(nlp, ident.year)
+    texts = [b.text for b in doc.blocks[:25] if isinstance(b, Paragraph)]
+    title_as_of, title = title_period(texts, ident.year)
+
+    def period() -> tuple[date | None, str | None]:
+        if sections.period is not None:
+            return sections.period, f"the section heading «{sections.period_heading[:80]}»"
+        if title_as_of is not None:
+            return title_as_of, f"the report's title «{title[:80]}»"
+        return None, None
+
     tables = TableReader(load_catalogues(), lambda text, ctx: run_rules(nlp, text, ctx))
     candidates: list[Candidate] = []
     previous_text = ""
@@ -144,16 +172,18 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
             # updates the section state; a numbered heading may hold figures too
             sections.heading(block, analysed)
             ctx = BlockContext(
-                ident.year, sections.future, sections.topic, block.locator, level, block.repairs
+                ident.year, sections.future, sections.topic, block.locator, level, block.repairs, *period()
             )
             candidates += run_rules(nlp, block.text, ctx, analysed)
             previous_text = block.text
         elif isinstance(block, Table):
-            ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
+            as_of, source = period()
+            ctx = BlockContext(ident.year, sections.future, sections.topic, None, level, (), as_of, source)
             unit_line = previous_text if is_unit_line(previous_text) else None
             repairs = tuple(dict.fromkeys(r for cell in block.cells for r in cell.repairs))
             for cand in tables.candidates(block, ctx, unit_line):
                 mark_repairs(cand, repairs)
+                _table_period(cand, as_of, source)
                 candidates.append(cand)
 
     with timing.stage("resolve"):

@@ -166,6 +166,9 @@ class RuleEngine:
             norm[i] == "uoc" for i in range(max(cs, qs_ - 6), qs_)
         )
         as_of = s.cut_off(ctx.report_year, self.cats.lexicon.periods)
+        from_context = as_of is None and ctx.period_as_of is not None and not s.whole_year
+        if from_context:
+            as_of = ctx.period_as_of
         cand = Candidate(
             indicator=winner.indicator,
             value=value,
@@ -181,6 +184,8 @@ class RuleEngine:
             basis=_BASIS.get(winner.indicator),
             year=year or ctx.report_year,
         )
+        if from_context:
+            cand.notes.append(f"period taken from {ctx.period_source}: to {as_of.isoformat()}")
         if inherited:
             cand.notes.append(f"topic taken from the heading above ({topic})")
         if not cued:
@@ -283,6 +288,8 @@ class RuleEngine:
             return "other year"
         if "proposal" in vetoes and s.context("proposal").nearest_before(q.start, cs) is not None:
             return "proposal"
+        if s.month_beside_cumulative(cs, q.start):
+            return "one month's value beside the cumulative one"
         # a share after "trong đó" ("68.412 hồ sơ, trong đó 99,87% đúng hạn") is not a part of a total;
         # a percentage about a component has the component's own topic instead
         if "component" in vetoes and q.kind != "percent" and s.component_before(cs, q.start):

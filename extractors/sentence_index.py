@@ -11,13 +11,21 @@ once per sentence, and the answer is the very hit the scan found, ties included:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import cached_property
 
 from extractors.catalogue import Catalogue
 from extractors.clauses import YearMentions, cut_off, first
+from extractors.periods import says_whole_year, sentence_period
 from extractors.reading import Hit, Located, Reading
+from models.text import fold
+
+# the piece of a clause (between commas) that names one month: "tháng 10 thu ngân sách đạt …",
+# "riêng trong tháng 10 …", not "đến tháng 10" (the cumulative) nor "10/2025" (a date)
+_ONE_MONTH = re.compile(r"(?<!den )(?<!het )\bthang \d{1,2}\b(?!\s*/)")
+_PIECE_BREAKS = {",", ";", ":", "(", ")"}
 
 
 class HitIndex:
@@ -169,10 +177,33 @@ class SentenceIndex:
         return self.contexts.get(name, _EMPTY)
 
     def cut_off(self, report_year: int | None, periods: dict[str, str]) -> date | None:
-        """The sentence's cut-off date (``clauses.cut_off``), worked out once."""
+        """The sentence's cut-off date: the lexicon's phrases (``clauses.cut_off``), else the periods
+        :mod:`extractors.periods` reads ("trong 9 tháng đầu năm", "lũy kế đến tháng 10"); worked out once."""
         if report_year not in self._cut_off:
-            self._cut_off[report_year] = cut_off(self.tokens, self.hits.hits, self.end, report_year, periods)
+            found = cut_off(self.tokens, self.hits.hits, self.end, report_year, periods)
+            self._cut_off[report_year] = found or sentence_period(self.text, report_year)
         return self._cut_off[report_year]
+
+    def month_beside_cumulative(self, clause_start: int, at: int) -> bool:
+        """The quantity at ``at`` is one month's ("tháng 10 thu ngân sách đạt 1.200 tỷ đồng") in a
+        sentence that gives the cumulative value too ("…, lũy kế 10 tháng đạt 11.000 tỷ đồng")."""
+        if not self.cumulative:
+            return False
+        words = self.tokens.words
+        start = next(
+            (i + 1 for i in range(at - 1, clause_start - 1, -1) if words[i] in _PIECE_BREAKS), clause_start
+        )
+        piece = fold(self.tokens.span_text(start, at))
+        return bool(_ONE_MONTH.search(piece)) and "luy ke" not in piece
+
+    @cached_property
+    def cumulative(self) -> bool:
+        return "luy ke" in fold(self.text)
+
+    @cached_property
+    def whole_year(self) -> bool:
+        """The sentence speaks of the whole year ("ước cả năm"): no heading's or title's period."""
+        return says_whole_year(self.text)
 
     def claim(self, end: int, cat: Catalogue) -> None:
         """A quantity ending at ``end`` was claimed by ``cat`` (quantities come in order)."""

@@ -93,6 +93,15 @@ def found(text: str, year: int = 2021, level: str = "district", **ctx) -> dict[s
             "biểu dương 29 cá nhân tiêu biểu.",
             {"exemplars_honoured": 33},
         ),
+        # targets partly achieved or missed are not targets met (issue 10: "never 9")
+        (
+            "Có 15/27 chỉ tiêu đạt và vượt, 9/27 chỉ tiêu đạt trên 50%.",
+            {"targets_met": 15, "targets_total": 27},
+        ),
+        (
+            "Có 15/27 chỉ tiêu đạt và vượt, 03/27 chỉ tiêu không đạt.",
+            {"targets_met": 15, "targets_total": 27},
+        ),
         # two equal parts are parts (the bench corpus took 3 for 6); a total is introduced by "gồm"
         (
             "UBND quận đã phát động 03 phong trào thi đua thường xuyên và 03 phong trào thi đua theo chuyên đề.",
