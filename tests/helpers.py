@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
 from extractors.document import Cell, Document, Locator, Paragraph, Table
 
 
@@ -32,3 +37,17 @@ def document(*blocks, header_footer: list[str] | None = None, fmt: str = "docx")
         blocks=list(blocks),
         header_footer=header_footer or [],
     )
+
+
+def pdf_builder() -> ModuleType:
+    """tests/fixtures/pdf/build.py (hand-made PDFs) as a module: it is a fixture script, not a package."""
+    if "pdf_build" in sys.modules:
+        return sys.modules["pdf_build"]
+    spec = importlib.util.spec_from_file_location(
+        "pdf_build", Path(__file__).parent / "fixtures/pdf/build.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pdf_build"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

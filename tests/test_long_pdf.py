@@ -9,23 +9,19 @@ by ``subprocess`` counts the parent's memory before the exec too).
 from __future__ import annotations
 
 import cProfile
-import importlib.util
 import pstats
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import pdf_builder
 
 from extractors.document import Paragraph
 from extractors.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("pdf_build", ROOT / "tests" / "fixtures" / "pdf" / "build.py")
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-sys.modules["pdf_build"] = build
-_spec.loader.exec_module(build)
+build = pdf_builder()
 pytestmark = pytest.mark.skipif(
     build.font_path() is None or build.font_path("bold") is None,
     reason="Liberation Serif is not installed (Debian package fonts-liberation2)",

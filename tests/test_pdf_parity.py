@@ -10,12 +10,11 @@ that it did (no page fell back), so that a regression to the slow path cannot pa
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import pdf_builder
 
 from extractors.document import Document, Paragraph
 from extractors.readers.pdf import read_pdf
@@ -26,11 +25,7 @@ PDFS = sorted(
     for p in [*ROOT.glob("samples/**/*.pdf"), *ROOT.glob("tests/fixtures/**/*.pdf")]
     if p.name != "encrypted.pdf"
 )
-_spec = importlib.util.spec_from_file_location("pdf_build", ROOT / "tests" / "fixtures" / "pdf" / "build.py")
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-sys.modules["pdf_build"] = build  # dataclasses look their module up
-_spec.loader.exec_module(build)
+build = pdf_builder()
 needs_font = pytest.mark.skipif(
     build.font_path() is None or build.font_path("bold") is None,
     reason="Liberation Serif is not installed (Debian package fonts-liberation)",

@@ -32,6 +32,8 @@ from pdfminer.pdffont import PDFCIDFont
 from pdfminer.pdftypes import PDFException, PDFObjRef, PDFStream, dict_value, list_value, num_value, resolve1
 from pdfminer.psparser import PSException, PSLiteral, literal_name
 
+from extractors.readers.pdf_cidfont import cid_font_dict
+
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 FONT, ZERO, AFM = "font", "zero", "afm"  # where a char's width comes from (see FontInfo.widths)
 MAX_FORM_DEPTH = 8  # forms nested deeper than this are not searched for fonts (their page falls back)
@@ -160,7 +162,7 @@ def _info(font: dict[str, Any], names: set[str]) -> FontInfo:
         descendants = list_value(font.get("DescendantFonts", []))
         if not descendants:
             return FontInfo("unknown", 0.0, unsupported="Type0 font without descendant")
-        sub = dict_value(descendants[0]).copy()
+        sub = cid_font_dict(descendants[0]) or dict_value(descendants[0]).copy()  # without /W: unused
         for key in ("Encoding", "ToUnicode"):
             if key in font:
                 sub[key] = resolve1(font[key])
