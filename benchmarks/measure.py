@@ -1,10 +1,11 @@
 """``thidua extract`` alone against the raw libraries, on the same files in the same process.
 
 One core, the pipeline built before timing (its start-up is reported on its own), every figure the
-median of ``repeat`` passes with its spread. The files are a sample of the corpus: raw pdfplumber reads
-~10–20 pages a second, so the whole corpus would take longer than the nightly runs being measured. The
-sample's figures are also checked against the generated expectations, so a faster extractor that got
-worse shows up here.
+median of ``repeat`` passes with its spread; the passes of the baselines and of thidua interleave, and
+a ratio is the median of the ratios pass by pass (this machine's speed drifts by 20 % within minutes).
+The files are a sample of the corpus: raw pdfplumber reads ~10–20 pages a second, so the whole corpus
+would take longer than the nightly runs being measured. The sample's figures are also checked against
+the generated expectations, so a faster extractor that got worse shows up here.
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ class ExtractMeasures:
         table = self.pdf if kind == "pdf" else self.docx
         if "thidua" not in table or baseline not in table:
             return None
-        return round(table["thidua"].per_s / table[baseline].per_s, 3)
+        ours, theirs = table["thidua"], table[baseline]
+        # paired by pass: the passes interleave, so each ratio compares runs minutes apart at most
+        ratios = [
+            (ours.units / mine) / (theirs.units / other)
+            for mine, other in zip(ours.seconds, theirs.seconds, strict=True)
+        ]
+        return round(median(ratios), 3)
 
 
 def sample(reports: Sequence[GeneratedReport], kind: str, pages: int, at_most: int) -> list[GeneratedReport]:
@@ -97,19 +104,21 @@ def measure_extract(
         if not files:
             continue
         table = out.pdf if kind == "pdf" else out.docx
-        for label, work in baselines.items():
-            table[label] = Throughput(label, *_swap(passes(files, work, repeat)))
-        timing.take()
-        table["thidua"] = Throughput("thidua", *_swap(passes(files, thidua, repeat)))
-        stages.update({k: v / repeat for k, v in timing.take().items()})
+        works = {**baselines, "thidua": thidua}
+        seconds: dict[str, list[float]] = {label: [] for label in works}
+        units: dict[str, int] = {}
+        for _ in range(repeat):  # interleaved: a machine whose speed drifts slows every side alike
+            for label, work in works.items():
+                timing.take()
+                times, units[label] = passes(files, work, 1)
+                seconds[label] += times
+                if label == "thidua":
+                    stages.update({k: v / repeat for k, v in timing.take().items()})
+        for label in works:
+            table[label] = Throughput(label, units[label], seconds[label])
     out.stages_s = {k: round(v, 3) for k, v in sorted(stages.items())}
     out.quality = _quality(pdfs + docxs, results)
     return out
-
-
-def _swap(timed: tuple[list[float], int]) -> tuple[int, list[float]]:
-    times, units = timed
-    return units, times
 
 
 def _quality(reports: Sequence[GeneratedReport], results: dict) -> dict:
