@@ -143,6 +143,10 @@ def _collect(element: etree._Element, pieces: list[_Piece], top: bool) -> str | 
     return p_style
 
 
+# Run children that stand for one character, the same in a legacy and in a Unicode reading.
+_PLAIN = {**dict.fromkeys(TABS, "\t"), **dict.fromkeys(BREAKS, "\n"), NO_BREAK_HYPHEN: "-"}
+
+
 def _run(r: etree._Element) -> _Piece:
     """A run's text (as a legacy and as a Unicode run reads it), its w:rFonts, w:rStyle and own w:b."""
     out: list[str] = []
@@ -162,12 +166,8 @@ def _run(r: etree._Element) -> _Piece:
                     rfonts, seen_fonts = prop, True
                 elif ptag == RSTYLE and not seen_style:
                     style, seen_style = prop.get(VAL), True
-        elif tag in TABS:
-            out.append("\t")
-        elif tag in BREAKS:
-            out.append("\n")
-        elif tag == NO_BREAK_HYPHEN:
-            out.append("-")
+        elif (plain := _PLAIN.get(tag)) is not None:
+            out.append(plain)
         elif tag == SOFT_HYPHEN:
             out.append(_SOFT)
             legacy_only = True
@@ -187,12 +187,8 @@ def _unicode_text(r: etree._Element) -> str:
         tag = child.tag
         if tag == T:
             out.append(child.text or "")
-        elif tag in TABS:
-            out.append("\t")
-        elif tag in BREAKS:
-            out.append("\n")
-        elif tag == NO_BREAK_HYPHEN:
-            out.append("-")
+        elif (plain := _PLAIN.get(tag)) is not None:
+            out.append(plain)
     return "".join(out)
 
 
