@@ -20,10 +20,6 @@ class BlockContext:
     # "district" | "ward": decides whether "phường X" is the unit or a part of it
     unit_level: str | None = None
     repairs: tuple[str, ...] = ()  # the block's text came from OCR or a repair: its figures say so
-    # the period the section heading above or the report's title names ("9 tháng đầu năm"): the last
-    # day it covers, and where it was read, for the figures whose own sentence names none
-    period_as_of: date | None = None
-    period_source: str | None = None
 
 
 @dataclass

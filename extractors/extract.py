@@ -119,9 +119,9 @@ class _Sections:
         return True
 
 
-def _table_period(cand: Candidate, as_of: date | None, source: str | None) -> None:
-    """A table row in a section or report for part of the year covers that part, unless the row (or
-    its column) says the whole year."""
+def _context_period(cand: Candidate, as_of: date | None, source: str | None) -> None:
+    """A figure whose own sentence or row names no period, in a section or a report for part of the
+    year, covers that part, unless its sentence or row says the whole year ("ước cả năm")."""
     if as_of is None or cand.as_of is not None or says_whole_year(cand.text):
         return
     cand.as_of = as_of
@@ -172,19 +172,23 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
             # updates the section state; a numbered heading may hold figures too
             sections.heading(block, analysed)
             ctx = BlockContext(
-                ident.year, sections.future, sections.topic, block.locator, level, block.repairs, *period()
+                ident.year, sections.future, sections.topic, block.locator, level, block.repairs
             )
-            candidates += run_rules(nlp, block.text, ctx, analysed)
+            found = run_rules(nlp, block.text, ctx, analysed)
             previous_text = block.text
         elif isinstance(block, Table):
-            as_of, source = period()
-            ctx = BlockContext(ident.year, sections.future, sections.topic, None, level, (), as_of, source)
+            ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
             unit_line = previous_text if is_unit_line(previous_text) else None
             repairs = tuple(dict.fromkeys(r for cell in block.cells for r in cell.repairs))
-            for cand in tables.candidates(block, ctx, unit_line):
+            found = tables.candidates(block, ctx, unit_line)
+            for cand in found:
                 mark_repairs(cand, repairs)
-                _table_period(cand, as_of, source)
-                candidates.append(cand)
+        else:
+            continue
+        as_of, source = period()
+        for cand in found:
+            _context_period(cand, as_of, source)
+        candidates += found
 
     with timing.stage("resolve"):
         figures = choose(candidates, doc.sha256, vers)

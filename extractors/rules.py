@@ -166,9 +166,6 @@ class RuleEngine:
             norm[i] == "uoc" for i in range(max(cs, qs_ - 6), qs_)
         )
         as_of = s.cut_off(ctx.report_year, self.cats.lexicon.periods)
-        from_context = as_of is None and ctx.period_as_of is not None and not s.whole_year
-        if from_context:
-            as_of = ctx.period_as_of
         cand = Candidate(
             indicator=winner.indicator,
             value=value,
@@ -184,8 +181,6 @@ class RuleEngine:
             basis=_BASIS.get(winner.indicator),
             year=year or ctx.report_year,
         )
-        if from_context:
-            cand.notes.append(f"period taken from {ctx.period_source}: to {as_of.isoformat()}")
         if inherited:
             cand.notes.append(f"topic taken from the heading above ({topic})")
         if not cued:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from extractors.catalogue import Catalogue
 from extractors.clauses import YearMentions, cut_off, first
-from extractors.periods import says_whole_year, sentence_period
+from extractors.periods import sentence_period
 from extractors.reading import Hit, Located, Reading
 from models.text import fold
 
@@ -199,11 +199,6 @@ class SentenceIndex:
     @cached_property
     def cumulative(self) -> bool:
         return "luy ke" in fold(self.text)
-
-    @cached_property
-    def whole_year(self) -> bool:
-        """The sentence speaks of the whole year ("ước cả năm"): no heading's or title's period."""
-        return says_whole_year(self.text)
 
     def claim(self, end: int, cat: Catalogue) -> None:
         """A quantity ending at ``end`` was claimed by ``cat`` (quantities come in order)."""
