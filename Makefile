@@ -27,6 +27,7 @@ lint: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/python -m extractors.evaluate samples/ samples/independent/ samples/holdout/ --verbose
+	THIDUA_INDICATORS=samples/social/indicators $(BIN)/python -m extractors.evaluate samples/social/ --verbose
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py samples/

@@ -17,6 +17,9 @@ its ``name``; decoy roles in ``decoys.v<N>.toml``; shared words in ``lexicon.v<N
 ``value``        value, numerator or denominator (of a ratio);
 ``[table]``      row labels, label vetoes and the column roles that feed it from tables.
 
+``THIDUA_INDICATORS`` names a folder whose files add indicators: ``[[indicator]]`` entries (the
+vocabulary, :mod:`models.vocabulary`), the ``[[catalogue]]`` entries that find them, and new ``[topics]``.
+
 Phrases are stored folded (see ``models.text.fold``) and matched on whole tokens, so "dự toán" also
 matches "du toan". Folding merges a few short words ("tặng"/"tăng", "đó"/"do", "quận"/"quan"); such
 words are written "=tặng" and then match with their diacritics (or folded in a text with none at all).
@@ -27,12 +30,12 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from models.text import fold_key, nfc
-from models.vocabulary import INDICATORS
+from models.vocabulary import INDICATORS, extension_folder, vocabulary_files
 
 DEFAULT_VETO_CONTEXT = ("future", "component", "cluster", "other_year")
 KNOWN_CONTEXTS = {"future", "component", "proposal", "cluster", "other_year"}
@@ -178,9 +181,20 @@ def _lexicon(data: dict) -> Lexicon:
     )
 
 
+def _extension_files() -> list[tuple[str, bytes]]:
+    folder = extension_folder()
+    return [(str(p), p.read_bytes()) for p in sorted(folder.glob("*.toml"))] if folder else []
+
+
 @lru_cache(maxsize=1)
 def load_catalogues() -> Catalogues:
-    """Read every catalogue shipped in ``extractors/patterns`` (latest version of each name)."""
+    """Every catalogue shipped in ``extractors/patterns``, then those of the ``THIDUA_INDICATORS`` folder.
+
+    A file of that folder holds ``[[indicator]]`` entries (read by :mod:`models.vocabulary`), the
+    ``[[catalogue]]`` entries that find them (the keys of a patterns file) and, optionally, ``[topics]``
+    the lexicon does not have yet. The fingerprint covers every catalogue and every vocabulary file, so a
+    changed phrase or range is a new extractor version.
+    """
     folder = resources.files("extractors").joinpath("patterns")
     files = sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
     digest = hashlib.sha256()
@@ -200,15 +214,55 @@ def load_catalogues() -> Catalogues:
             catalogues.append(_catalogue(data, path.name))
     if lexicon is None:
         raise FileNotFoundError("extractors/patterns has no lexicon.v*.toml")
-    for cat in catalogues:
-        missing = set(cat.topics) - set(lexicon.topics)
-        if missing:
-            raise ValueError(
-                f"{cat.name}: unknown topics {sorted(missing)}; known: {', '.join(lexicon.topics)}"
-            )
+    for name, raw in vocabulary_files():
+        digest.update(name.encode() + b"\0" + raw)
+    for name, raw in _extension_files():
+        data = tomllib.loads(raw.decode("utf-8"))
+        lexicon = _with_topics(lexicon, data.get("topics", {}), name)
+        catalogues += [
+            _catalogue(entry, f"{name}:{entry.get('name')}") for entry in data.get("catalogue", [])
+        ]
+    _check(lexicon, catalogues)
     return Catalogues(
         lexicon=lexicon,
         catalogues=tuple(catalogues),
         fingerprint=digest.hexdigest()[:12],
         names=tuple(c.name for c in catalogues),
     )
+
+
+def _with_topics(lexicon: Lexicon, topics: dict[str, list[str]], source: str) -> Lexicon:
+    """The lexicon with an extension file's topics added; a topic the lexicon has keeps its words and
+    gains the new ones, so an extension can widen "insurance" without restating it."""
+    if not topics:
+        return lexicon
+    merged = dict(lexicon.topics)
+    for topic, words in topics.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"{source}: topics.{topic} must be a list of phrases")
+        merged[topic] = tuple(dict.fromkeys((*merged.get(topic, ()), *_phrases(words))))
+    return replace(lexicon, topics=merged)
+
+
+def _check(lexicon: Lexicon, catalogues: list[Catalogue]) -> None:
+    """Topics exist, names are unique, and every indicator of the vocabulary has the catalogue it names."""
+    names = [c.name for c in catalogues]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"catalogue names defined twice: {', '.join(twice)}")
+    for cat in catalogues:
+        missing = set(cat.topics) - set(lexicon.topics)
+        if missing:
+            raise ValueError(
+                f"{cat.name}: unknown topics {sorted(missing)}; known: {', '.join(lexicon.topics)}"
+            )
+    by_name = {c.name: c for c in catalogues}
+    for code, ind in INDICATORS.items():
+        cat = by_name.get(ind.catalogue)
+        if cat is None or cat.indicator != code:
+            finders = [c.name for c in catalogues if c.indicator == code]
+            raise ValueError(
+                f"indicator {code!r} names catalogue {ind.catalogue!r}, which "
+                + ("does not exist" if cat is None else f"finds {cat.indicator!r}")
+                + f"; catalogues for {code!r}: {', '.join(finders) or 'none'}"
+            )

@@ -1,6 +1,10 @@
-"""Evaluate extraction against expected figures: precision, recall and F1 per indicator, flag recall.
+"""Evaluate extraction against expected figures: precision, recall, F1 and the share of figures that
+carry a flag (what goes to review), per indicator and per layout; flag recall.
 
 Usage: ``python -m extractors.evaluate samples/ [samples/independent/] [--min-f1 1.0] [--verbose]``
+
+A document's layout is the ``layout`` of its expected file, else read from its name: ``r07_ward_…`` ->
+"ward" (independent samples), ``ba-dinh-2021-awards`` -> "awards" (the words after the year).
 
 Every ``NAME.expected.json`` in the folders (see ``samples/README.md``) is paired with ``NAME.docx``,
 ``NAME.pdf`` (whichever exist); each document counts on its own. A figure is a true positive when the
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,6 +43,13 @@ class Score:
     documents: int = 0
     identity_ok: int = 0
     errors: list[str] = field(default_factory=list)
+    extracted: Counter = field(default_factory=Counter)  # figures given, per indicator
+    flagged: Counter = field(default_factory=Counter)  # of which carrying a flag
+
+    def flagged_share(self, code: str | None = None) -> float:
+        given = self.extracted[code] if code else sum(self.extracted.values())
+        flagged = self.flagged[code] if code else sum(self.flagged.values())
+        return flagged / given if given else 0.0
 
     def prf(self, code: str | None = None) -> tuple[float, float, float]:
         tp = self.tp[code] if code else sum(self.tp.values())
@@ -76,6 +88,9 @@ def score_document(result: DocumentResult, expected: dict, score: Score) -> None
         )
     want = expected.get("figures", {})
     got_figs = {f.indicator: f for f in result.figures}
+    for fig in result.figures:
+        score.extracted[fig.indicator] += 1
+        score.flagged[fig.indicator] += bool(fig.flags)
     for code in INDICATORS:
         exp, fig = want.get(code), got_figs.get(code)
         if exp is None and fig is None:
@@ -104,24 +119,51 @@ def score_document(result: DocumentResult, expected: dict, score: Score) -> None
                 score.errors.append(f"{name}: {code} missing (expected {exp['value']})")
 
 
+def layout_of(expected: dict, expected_path: Path) -> str:
+    """The layout a document stands for (see the module docstring)."""
+    if expected.get("layout"):
+        return str(expected["layout"])
+    stem = expected_path.name[: -len(".expected.json")]
+    if m := re.match(r"r\d+_([a-z]+)_", stem):
+        return m.group(1)
+    if m := re.search(r"-(?:19|20)\d\d-(.+)$", stem):
+        return m.group(1)
+    return stem
+
+
 def evaluate(folders: list[Path]) -> Score:
-    score = Score()
+    return evaluate_by_layout(folders)[0]
+
+
+def evaluate_by_layout(folders: list[Path]) -> tuple[Score, dict[str, Score]]:
+    """The overall score and one per layout (each document counts in both)."""
+    score, layouts = Score(), {}
     for doc, expected_path in pairs(folders):
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        score_document(extract_path(doc), expected, score)
-    return score
+        result = extract_path(doc)
+        score_document(result, expected, score)
+        score_document(result, expected, layouts.setdefault(layout_of(expected, expected_path), Score()))
+    return score, dict(sorted(layouts.items()))
 
 
-def report(score: Score, verbose: bool = False) -> str:
-    lines = [f"{'indicator':<36} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
+def report(score: Score, verbose: bool = False, layouts: dict[str, Score] | None = None) -> str:
+    head = f"{'P':>6} {'R':>6} {'F1':>6} {'flagged':>8}"
+    lines = [f"{'indicator':<36} {head}   tp  fp  fn"]
     for code in INDICATORS:
         if score.tp[code] + score.fp[code] + score.fn[code] == 0:
             continue
         p, r, f = score.prf(code)
         counts = f"{score.tp[code]:3d} {score.fp[code]:3d} {score.fn[code]:3d}"
-        lines.append(f"{code:<36} {p:6.3f} {r:6.3f} {f:6.3f}  {counts}")
+        lines.append(f"{code:<36} {p:6.3f} {r:6.3f} {f:6.3f} {score.flagged_share(code):8.3f}  {counts}")
     p, r, f = score.prf()
-    lines.append(f"{'OVERALL':<36} {p:6.3f} {r:6.3f} {f:6.3f}")
+    lines.append(f"{'OVERALL':<36} {p:6.3f} {r:6.3f} {f:6.3f} {score.flagged_share():8.3f}")
+    if layouts:
+        lines.append(f"\n{'layout':<30} {'docs':>4} {head}")
+        for name, sub in layouts.items():
+            p, r, f = sub.prf()
+            lines.append(
+                f"{name:<30} {sub.documents:4d} {p:6.3f} {r:6.3f} {f:6.3f} {sub.flagged_share():8.3f}"
+            )
     flag_recall = score.flags_found / score.flags_expected if score.flags_expected else 1.0
     lines.append(f"documents: {score.documents}; unit and year right: {score.identity_ok}/{score.documents}")
     lines.append(f"flag recall: {flag_recall:.3f} ({score.flags_found}/{score.flags_expected})")
@@ -148,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    score = evaluate(args.folders)
-    print(report(score, args.verbose))
+    score, layouts = evaluate_by_layout(args.folders)
+    print(report(score, args.verbose, layouts))
     if args.min_f1 is not None and score.prf()[2] < args.min_f1:
         return 1
     return 0
@@ -159,4 +201,13 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["Score", "evaluate", "main", "pairs", "report", "score_document"]
+__all__ = [
+    "Score",
+    "evaluate",
+    "evaluate_by_layout",
+    "layout_of",
+    "main",
+    "pairs",
+    "report",
+    "score_document",
+]

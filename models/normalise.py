@@ -32,7 +32,9 @@ LONG_SCHEMA = pa.DataFrameSchema(
         "unit_id": pa.Column(str),
         "unit_name": pa.Column(str),
         "year": pa.Column(int, pa.Check.in_range(1990, 2100)),
-        "indicator": pa.Column(str, pa.Check.isin(list(INDICATORS))),
+        # read at validation time (``THIDUA_INDICATORS`` may add codes after import); a stored code the
+        # vocabulary lacks fails here, by name: an extension folder that is no longer set, or a bad row
+        "indicator": pa.Column(str, pa.Check(lambda s: s.isin(list(INDICATORS)), name="known indicator")),
         "value": pa.Column(float, pa.Check.ge(0), nullable=True),
         "unit": pa.Column(str, pa.Check.isin(["VND", "%", "count"])),
         "confidence": pa.Column(float, pa.Check.in_range(0, 1)),

@@ -1,7 +1,13 @@
-"""The indicator vocabulary: the one place where the figures thidua extracts are defined.
+"""The indicator vocabulary: the figures thidua extracts, read from versioned data files.
 
-Codes are a fixed contract (``../shared/design.md`` §2): add, never rename. Each indicator's docstring
-states what counts and, just as important, what does not; the pattern catalogues in
+The vocabulary is data (``models/data/indicators/*.toml``; the header of ``indicators.v1.toml`` documents
+the keys), one fact in one place: code, labels, unit, plausible ranges, whether a report must state it,
+and the pattern catalogue that finds it. A folder named by ``THIDUA_INDICATORS`` adds indicators in the
+same format (and their catalogues, see :mod:`extractors.catalogue`) without touching code: extraction,
+tables, exports, the scorer (``source = "<code>"``) and the review labels read them from here.
+
+Codes are a fixed contract (``../shared/design.md`` §2): add, never rename. Each indicator's
+``semantics`` states what counts and, just as important, what does not; the pattern catalogues in
 ``extractors/patterns`` and the resolver honour these semantics.
 
 Value conventions:
@@ -18,12 +24,22 @@ of a total ("trong đó …", "riêng số thu từ …").
 
 from __future__ import annotations
 
+import os
+import re
+import tomllib
 from dataclasses import dataclass, field
-from typing import Literal
+from importlib import resources
+from pathlib import Path
+from typing import Literal, get_args
+
+from models.text import nfc
 
 ValueUnit = Literal["VND", "%", "count"]
 
 TY = 1_000_000_000  # one tỷ đồng
+INDICATORS_ENV = "THIDUA_INDICATORS"
+_CODE = re.compile(r"[a-z][a-z0-9_]{1,62}")
+_KEYS = {"code", "unit", "label_vi", "label_en", "semantics", "plausible", "required", "catalogue"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,8 @@ class Indicator:
     plausible: dict[str, tuple[float, float]] = field(default_factory=dict)
     #: a report is expected to state it; missing gets ``missing_required`` on the document.
     required: bool = False
+    #: the versioned name of the pattern catalogue that finds it (``extractors/patterns``)
+    catalogue: str = ""
 
     def plausible_range(self, level: str | None) -> tuple[float, float] | None:
         if level in self.plausible:
@@ -46,160 +64,98 @@ class Indicator:
         return self.plausible.get("*")
 
 
-def _indicators() -> dict[str, Indicator]:
-    items = [
-        Indicator(
-            "budget_revenue_actual",
-            "VND",
-            "Thu ngân sách nhà nước trên địa bàn (thực hiện)",
-            "State-budget revenue collected in the unit's territory",
-            """Thực hiện / ước thực hiện thu NSNN trên địa bàn in the report year, whole year unless a
-            cut-off is stated (then flagged ``partial_period`` with ``as_of``). Not expenditure
-            ("chi ngân sách"), not a component ("trong đó thu thuế …", "riêng số thu từ …"), not the
-            previous year's outturn, not a cluster total, not a target ("phấn đấu thu …").""",
-            {
-                "district": (3_000 * TY, 25_000 * TY),
-                "ward": (10 * TY, 15_000 * TY),
-                "*": (1 * TY, 30_000 * TY),
-            },
-            required=True,
-        ),
-        Indicator(
-            "budget_revenue_plan",
-            "VND",
-            "Dự toán thu ngân sách Thành phố giao",
-            "Revenue estimate assigned for the year",
-            """The estimate (dự toán, "kế hoạch", "chỉ tiêu") assigned by the City for the report year.
-            The district's own stretch target ("dự toán HĐND quận giao", "chỉ tiêu phấn đấu") is
-            another baseline and not this indicator.""",
-            {
-                "district": (2_000 * TY, 25_000 * TY),
-                "ward": (10 * TY, 15_000 * TY),
-                "*": (1 * TY, 30_000 * TY),
-            },
-        ),
-        Indicator(
-            "budget_revenue_attainment_pct",
-            "%",
-            "Tỷ lệ thu ngân sách so với dự toán Thành phố giao",
-            "Revenue as % of the City's estimate",
-            """Actual as % of the estimate assigned by the City: "đạt 147,4% dự toán" -> 147.4,
-            "vượt 12,5% dự toán" -> 112.5, "đạt 100% dự toán" -> 100. Percentages against the
-            district's own stretch target ("so với chỉ tiêu phấn đấu HĐND quận giao") are another
-            baseline and not this indicator. Derived from plan and actual (``derived``) when the report
-            does not state it; when stated, plan × % is checked against actual (``arithmetic``).""",
-            {"*": (70, 160)},
-            required=True,
-        ),
-        Indicator(
-            "budget_revenue_yoy_pct",
-            "%",
-            "Thu ngân sách so với cùng kỳ năm trước",
-            "Revenue as % of the previous year",
-            """Actual as % of the previous year's outturn: "bằng 125,4% so với cùng kỳ" -> 125.4,
-            "tăng 25,4% so với cùng kỳ" -> 125.4, "giảm 3% so với năm 2020" -> 97.""",
-            {"*": (50, 250)},
-        ),
-        Indicator(
-            "public_investment_disbursement_pct",
-            "%",
-            "Tỷ lệ giải ngân vốn đầu tư công",
-            "Public-investment capital disbursed, % of plan",
-            """Disbursement of public-investment capital as % of the plan assigned by the City (the first
-            baseline when a sentence gives the City's and the district's: "bằng 247,5% kế hoạch Thành
-            phố giao, bằng 87% kế hoạch quận giao" -> 247.5).""",
-            {"*": (20, 400)},
-        ),
-        Indicator(
-            "targets_met",
-            "count",
-            "Số chỉ tiêu đạt và vượt",
-            "Socio-economic targets met or exceeded",
-            """X in the unit's own "đạt và vượt X/Y chỉ tiêu" (or "hoàn thành X/Y chỉ tiêu") statement for
-            the report year. Not "N chỉ tiêu vượt" (only the exceeded ones), not "42/63 trường" (schools),
-            not ranks ("xếp thứ 6/30"), not cluster statements ("6/6 quận"), not next year's targets.""",
-            {"*": (0, 60)},
-            required=True,
-        ),
-        Indicator(
-            "targets_total",
-            "count",
-            "Tổng số chỉ tiêu được giao",
-            "Socio-economic targets assigned",
-            """Y in the same "X/Y chỉ tiêu" statement as ``targets_met``; always X ≤ Y.""",
-            {"*": (1, 60)},
-            required=True,
-        ),
-        Indicator(
-            "admin_ontime_pct",
-            "%",
-            "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn",
-            "Administrative-procedure dossiers settled on time, %",
-            """Share of administrative-procedure dossiers settled on or before time ("đúng hạn", "đúng và
-            trước hạn"). Not the late share ("trễ hạn", "quá hạn").""",
-            {"*": (80, 100)},
-        ),
-        Indicator(
-            "jobs_created",
-            "count",
-            "Số lao động được giải quyết việc làm",
-            "Workers given jobs in the year",
-            """Workers given (new) jobs in the report year ("giải quyết việc làm cho 5.230 lao động").""",
-            {"district": (500, 20_000), "*": (10, 50_000)},
-        ),
-        Indicator(
-            "movements_launched",
-            "count",
-            "Số phong trào thi đua do đơn vị phát động",
-            "Emulation movements launched by the unit",
-            """Movements the unit itself launched or organised in the year (regular and thematic, added
-            up when stated separately). Not the central/city movements it implements or responds to
-            ("triển khai, hưởng ứng các phong trào do Trung ương, Thành phố phát động"), not movements
-            launched by the cluster ("Cụm thi đua số 8 phát động …").""",
-            {"*": (1, 60)},
-        ),
-        Indicator(
-            "models_recognised",
-            "count",
-            "Số mô hình, cách làm hay, sáng kiến",
-            "Models, good practices, initiatives recognised",
-            """New models, good practices or initiatives recognised or replicated by the unit in the year.
-            Not vague quantities ("hàng trăm mô hình"), not registrations by the cluster's units.""",
-            {"*": (1, 2_000)},
-        ),
-        Indicator(
-            "exemplars_honoured",
-            "count",
-            "Số điển hình tiên tiến, gương người tốt việc tốt được biểu dương",
-            "Exemplars honoured by the unit",
-            """Exemplars (điển hình tiên tiến, "Người tốt, việc tốt") honoured by the unit itself. Not those
-            the City honours ("được Thành phố biểu dương 30 cá nhân").""",
-            {"*": (1, 5_000)},
-        ),
-        Indicator(
-            "commended_collectives",
-            "count",
-            "Số lượt tập thể được UBND đơn vị khen thưởng",
-            "Collectives commended by the unit's People's Committee",
-            """Collectives ("lượt" counts) commended by the unit's own People's Committee or its chair:
-            Giấy khen and unit-level titles — the unit-level subtotal when a table gives one. Not awards
-            from the City or the State (Bằng khen, Cờ thi đua, Huân chương), not proposals sent upwards
-            ("đề nghị … khen thưởng"), not subsets ("trong đó khen thưởng chuyên đề …").""",
-            {"*": (1, 20_000)},
-        ),
-        Indicator(
-            "commended_individuals",
-            "count",
-            "Số lượt cá nhân được UBND đơn vị khen thưởng",
-            "Individuals commended by the unit's People's Committee",
-            """As ``commended_collectives``, for individuals.""",
-            {"*": (1, 50_000)},
-        ),
-    ]
-    return {i.code: i for i in items}
+def parse_indicators(data: dict, source: str) -> list[Indicator]:
+    """The ``[[indicator]]`` entries of a vocabulary file; errors name the file, entry and what is allowed."""
+    out = []
+    for n, raw in enumerate(data.get("indicator", []), 1):
+        where = f"{source}: indicator {raw.get('code') or n}"
+        unknown = set(raw) - _KEYS
+        missing = {"code", "unit", "label_vi", "catalogue"} - set(raw)
+        if unknown or missing:
+            raise ValueError(
+                f"{where}: unknown keys {sorted(unknown)}, missing {sorted(missing)}; keys: {sorted(_KEYS)}"
+            )
+        code = raw["code"]
+        if not _CODE.fullmatch(code):
+            raise ValueError(f"{where}: a code is snake_case ASCII (like 'jobs_created'), not {code!r}")
+        if raw["unit"] not in get_args(ValueUnit):
+            raise ValueError(f"{where}: unit {raw['unit']!r}; allowed: {', '.join(get_args(ValueUnit))}")
+        plausible = {}
+        for level, bounds in raw.get("plausible", {}).items():
+            if len(bounds) != 2 or not bounds[0] <= bounds[1]:
+                raise ValueError(
+                    f"{where}: plausible.{level} must be [low, high] with low ≤ high, not {bounds}"
+                )
+            plausible[level] = (bounds[0], bounds[1])
+        out.append(
+            Indicator(
+                code=code,
+                unit=raw["unit"],
+                label_vi=nfc(raw["label_vi"]),
+                label_en=raw.get("label_en", code),
+                semantics=nfc(raw.get("semantics", "")).strip(),
+                plausible=plausible,
+                required=bool(raw.get("required", False)),
+                catalogue=raw["catalogue"],
+            )
+        )
+    return out
 
 
-INDICATORS: dict[str, Indicator] = _indicators()
+def extension_folder() -> Path | None:
+    """The folder named by ``THIDUA_INDICATORS`` (indicators added without touching code), if set."""
+    folder = os.environ.get(INDICATORS_ENV)
+    if not folder:
+        return None
+    path = Path(folder)
+    if not path.is_dir():
+        raise FileNotFoundError(
+            f"{INDICATORS_ENV}={folder}: no such folder (it should hold *.toml indicator files)"
+        )
+    return path
+
+
+def vocabulary_files() -> list[tuple[str, bytes]]:
+    """(name, content) of each vocabulary file: bundled (``indicators.v1`` first), then the extension's."""
+    bundled = resources.files("models").joinpath("data", "indicators")
+    names = sorted(
+        (p.name for p in bundled.iterdir() if p.name.endswith(".toml")),
+        key=lambda n: (not n.startswith("indicators."), n),
+    )
+    files = [(f"models/data/indicators/{n}", bundled.joinpath(n).read_bytes()) for n in names]
+    folder = extension_folder()
+    if folder is not None:
+        files += [(str(p), p.read_bytes()) for p in sorted(folder.glob("*.toml"))]
+    return files
+
+
+def load_indicators() -> dict[str, Indicator]:
+    """Every indicator, in display order; a code defined twice is an error naming both files."""
+    found: dict[str, Indicator] = {}
+    origin: dict[str, str] = {}
+    for name, raw in vocabulary_files():
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"{name}: not a readable TOML file ({exc})") from None
+        for ind in parse_indicators(data, name):
+            if ind.code in found:
+                raise ValueError(f"{name}: indicator {ind.code!r} is already defined in {origin[ind.code]}")
+            found[ind.code], origin[ind.code] = ind, name
+    return found
+
+
+INDICATORS: dict[str, Indicator] = load_indicators()
+
+
+def reload_indicators() -> dict[str, Indicator]:
+    """Read the vocabulary again (after ``THIDUA_INDICATORS`` changed), in place: every module that
+    imported ``INDICATORS`` sees the new entries. Pattern catalogues are reloaded by their own loader."""
+    fresh = load_indicators()
+    INDICATORS.clear()
+    INDICATORS.update(fresh)
+    return INDICATORS
+
 
 #: Reason codes a figure or document may carry (``../shared/design.md`` §4); the review UI names them.
 REASONS: dict[str, str] = {

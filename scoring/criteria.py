@@ -32,7 +32,11 @@ KINDS: dict[str, Kind] = {
         ("lo", "full_at", "base_part", "over_per_pct", "over_cap"),
         "base_part·lin(pct, lo, full_at) + min(over_cap, over_per_pct·(pct − full_at)), at most max",
     ),
-    "pct": Kind((("pct",), ("achieved", "planned")), ("lo", "full_at"), "max·lin(pct, lo, full_at)"),
+    "pct": Kind(
+        (("pct",), ("achieved", "planned")),
+        ("lo", "full_at"),
+        "max·lin(pct, lo, full_at); full_at below lo when lower is better",
+    ),
     "ratio": Kind((("x", "y"),), (), "max·x/y"),
     "rank": Kind((("rank",),), (), "max·(n − rank)/(n − 1), n = members of the cluster"),
     "count_vs_target": Kind((("count", "target"),), (), "max·min(1, count/target)"),
@@ -92,7 +96,10 @@ class Criterion:
                 f"kind {self.kind!r} takes: {allowed}"
             )
         p = self.params
-        if "lo" in p and not p["lo"] < p["full_at"]:
+        # lo above full_at scores a rate where lower is better (poverty: 0 points at lo, full at full_at)
+        if "lo" in p and p["lo"] == p["full_at"]:
+            raise ConfigError(f"{where}: lo and full_at must differ, both are {p['lo']}")
+        if self.kind == "pct_with_bonus" and not p["lo"] < p["full_at"]:
             raise ConfigError(f"{where}: lo ({p['lo']}) must be below full_at ({p['full_at']})")
         if self.kind == "pct_with_bonus" and p["base_part"] > self.max:
             raise ConfigError(f"{where}: base_part ({p['base_part']}) exceeds max ({self.max})")
