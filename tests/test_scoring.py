@@ -570,3 +570,21 @@ def test_template_lists_every_input_and_round_trips(tmp_path):
     assert not result.provisional
     # the examples score 0 for the points criteria (B1, B3–B5): 84, and the chair's 87
     assert [u.total for u in result.units] == [87, 84, 84, 84, 84, 84]
+
+
+@pytest.mark.parametrize(("rate", "points"), [(1.5, 0.0), (1.0, 0.0), (0.55, 2.0), (0.1, 4.0), (0.0, 4.0)])
+def test_a_pct_criterion_with_full_at_below_lo_scores_lower_as_better(rate: float, points: float) -> None:
+    from scoring.criteria import Criterion
+    from scoring.score import score_criterion
+
+    poverty = Criterion(
+        "B1", "B", "Tỷ lệ hộ nghèo", 4, "pct", {"pct": "poverty"}, params={"lo": 1.0, "full_at": 0.1}
+    )
+    assert score_criterion(poverty, lambda ref: (rate, None), 6).points == pytest.approx(points)
+
+
+def test_a_pct_criterion_needs_lo_and_full_at_apart() -> None:
+    from scoring.criteria import ConfigError, Criterion
+
+    with pytest.raises(ConfigError, match="lo and full_at must differ"):
+        Criterion("B1", "B", "X", 4, "pct", {"pct": "x"}, params={"lo": 1.0, "full_at": 1.0})
