@@ -164,10 +164,51 @@ def test_sentence_figures(text: str, expected: dict[str, float]) -> None:
         "Các đơn vị đã đăng ký 11 mô hình thi đua.",
         "31 cá nhân của quận được Thành phố biểu dương danh hiệu “Người tốt, việc tốt”.",
         "Phát động nhiều phong trào thi đua thiết thực, hiệu quả.",
+        # what the local budget keeps after sharing is not the revenue collected on the territory
+        "Thu ngân sách địa phương được hưởng theo phân cấp đạt 612.300 triệu đồng.",
     ],
 )
 def test_traps_give_nothing(text: str) -> None:
     assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province's district: "thu cân đối", triệu đồng, the estimate assigned by the province
+        (
+            "Thu cân đối ngân sách nhà nước trên địa bàn huyện ước thực hiện 1.256.430 triệu đồng, đạt "
+            "112,5% KH tỉnh giao, tăng 8,2% so với cùng kỳ.",
+            {
+                "budget_revenue_actual": 1_256_430_000_000,
+                "budget_revenue_attainment_pct": 112.5,
+                "budget_revenue_yoy_pct": 108.2,
+            },
+        ),
+        # the province's plan first, the town council's own second: the first is the baseline
+        (
+            "Thu NSNN trên địa bàn thị xã đạt 1.025 tỷ đồng, bằng 101,6% kế hoạch tỉnh giao và 95,2% kế "
+            "hoạch HĐND thị xã giao.",
+            {"budget_revenue_actual": 1_025 * TY, "budget_revenue_attainment_pct": 101.6},
+        ),
+        (
+            "Thu ngân sách trên địa bàn huyện đạt 1.340 tỷ đồng, bằng 96,8% dự toán HĐND huyện giao.",
+            {"budget_revenue_actual": 1_340 * TY},
+        ),
+        # "tỉ" reads as "tỷ", "tỉ lệ" as "tỷ lệ"
+        (
+            "Tổng thu ngân sách nhà nước trên địa bàn quận đạt 12.450 tỉ đồng, đạt 108,1% dự toán Thành phố "
+            "giao; tỉ lệ giải ngân vốn đầu tư công đạt 95,3% kế hoạch.",
+            {
+                "budget_revenue_actual": 12_450 * TY,
+                "budget_revenue_attainment_pct": 108.1,
+                "public_investment_disbursement_pct": 95.3,
+            },
+        ),
+    ],
+)
+def test_other_provinces_name_the_revenue_their_way(text: str, expected: dict[str, float]) -> None:
+    assert found(text, year=2023) == expected
 
 
 def test_sub_unit_statements_in_a_district_report_are_not_the_districts() -> None:
