@@ -147,15 +147,25 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_decide(args: argparse.Namespace) -> int:
     from review.decide import decide, rescore
+    from review.queue import ImplausibleCorrection
 
     store, long, clusters, settings = _context(args)
     user = store.get_user(args.reviewer)
     if user is None or user.role != "reviewer" or not user.active:
         raise ValueError(f"{args.reviewer!r} không phải tài khoản rà soát đang hoạt động (thidua user list)")
     row = _row(long, args.key)
-    decision_id = decide(
-        store, row, args.action, getattr(args, "value", "") or "", args.note or "", user.name
-    )
+    try:
+        decision_id = decide(
+            store,
+            row,
+            args.action,
+            getattr(args, "value", "") or "",
+            args.note or "",
+            user.name,
+            confirmed=getattr(args, "confirm", False),
+        )
+    except ImplausibleCorrection as exc:
+        raise ValueError(f'{exc} (thêm --confirm --note "lý do")') from None
     cluster = next((c for c in clusters if c.year == int(row["year"]) and row["unit_id"] in c.members), None)
     if cluster is not None:
         rescore(store, cluster, settings)
@@ -203,7 +213,14 @@ def add_review_verbs(sub: argparse._SubParsersAction) -> None:
         parser = verbs.add_parser(action, help=help_text)
         parser.add_argument("key")
         if action == "correct":
-            parser.add_argument("value", help='the right value as written, e.g. "13.200 tỷ đồng" or "147,4%"')
+            # argparse formats help with %: a literal percent sign is written %%
+            example = 'the right value as written, e.g. "13.200 tỷ đồng" or "147,4%%"'
+            parser.add_argument("value", help=example)
+            parser.add_argument(
+                "--confirm",
+                action="store_true",
+                help="record a value outside the plausible range (with --note saying why)",
+            )
         parser.add_argument("--reviewer", required=True, help="a reviewer account (thidua user list)")
         parser.add_argument("--note", required=action == "reject", help="why (required to reject)")
         parser.set_defaults(func=cmd_decide, action=action)

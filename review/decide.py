@@ -18,8 +18,20 @@ from scoring.service import Scored, score_and_publish
 ACTIONS = ("accept", "correct", "reject")
 
 
-def decide(store: Store, row: pd.Series, action: str, value_text: str, note: str, reviewer: str) -> int:
-    """Record one decision on the figure ``row`` (a row of the long table); returns its id."""
+def decide(
+    store: Store,
+    row: pd.Series,
+    action: str,
+    value_text: str,
+    note: str,
+    reviewer: str,
+    *,
+    confirmed: bool = False,
+) -> int:
+    """Record one decision on the figure ``row`` (a row of the long table); returns its id.
+
+    A correction outside the indicator's plausible range needs ``confirmed`` and a note saying why (the
+    note is what a later reader sees beside the unusual value)."""
     if action not in ACTIONS:
         raise CorrectionError(f"Thao tác không hợp lệ: {action!r} (chỉ có: chấp nhận, sửa, loại bỏ).")
     old = None if pd.isna(row["value"]) else float(row["value"])
@@ -27,7 +39,9 @@ def decide(store: Store, row: pd.Series, action: str, value_text: str, note: str
     if action == "correct":
         if not value_text.strip():
             raise CorrectionError("Hãy nhập giá trị đúng, ví dụ 13.200 tỷ đồng hoặc 147,4%.")
-        new = parse_correction(value_text, row["indicator"], None)
+        if confirmed and not note.strip():
+            raise CorrectionError("Hãy ghi chú lý do khi xác nhận một giá trị ngoài khoảng hợp lý.")
+        new = parse_correction(value_text, row["indicator"], None, confirmed=confirmed)
     elif action == "reject":
         if not note.strip():
             raise CorrectionError("Hãy ghi lý do loại bỏ số liệu này.")

@@ -46,6 +46,7 @@ from scoring.score import UnitScore
 
 __all__ = [
     "CorrectionError",
+    "ImplausibleCorrection",
     "QueueItem",
     "WhatIf",
     "build_queue",
@@ -61,6 +62,15 @@ _ORDER = {code: i for i, code in enumerate(INDICATORS)}
 
 class CorrectionError(ValueError):
     """A typed correction that cannot be used; the message is Vietnamese, for the reviewer."""
+
+
+class ImplausibleCorrection(CorrectionError):
+    """A value outside the indicator's plausible range: recorded only when the reviewer confirms it with a
+    note (a real 170 % attainment exists), never refused outright."""
+
+    def __init__(self, message: str, value: float) -> None:
+        super().__init__(message)
+        self.value = value
 
 
 @dataclass(frozen=True)
@@ -304,19 +314,25 @@ def progress(items_all: Sequence[QueueItem], items_open: Sequence[QueueItem]) ->
 _EXAMPLES = {"VND": "13.200 tỷ đồng", "%": "147,4%", "count": "5.230"}
 
 
-def parse_correction(text: str, indicator: str, level: str | None) -> float:
+def parse_correction(text: str, indicator: str, level: str | None, *, confirmed: bool = False) -> float:
     """The reviewer's value in the indicator's convention (VND in đồng, % as a plain number, counts).
 
     Accepts "12.345,6 tỷ đồng", "13.200 tỷ đồng", "4,6 nghìn tỷ", "147,4%", "147,4", "5.230", "hai mươi".
-    Raises :class:`CorrectionError` (Vietnamese message) for text that is not one number, the wrong kind
-    of quantity, a non-integer count, a hedged value ("khoảng 4") or a value outside the plausible range
-    of the indicator for ``level`` ("district", "ward"; None: the general range).
+    Raises :class:`CorrectionError` (Vietnamese message) for text that is not one number, a negative
+    number, the wrong kind of quantity, a non-integer count or a hedged value ("khoảng 4"); and its
+    subclass :class:`ImplausibleCorrection` (carrying the value) for a value outside the plausible range of
+    the indicator for ``level`` ("district", "ward"; None: the general range), which a reviewer may
+    confirm (``confirmed=True``: the value is returned).
     """
     spec = indicator_of(indicator)  # an unknown code is a programming error: KeyError listing the codes
     example = _EXAMPLES[spec.unit]
     written = (text or "").strip()
     if not written:
         raise CorrectionError(f"Chưa nhập giá trị, ví dụ {example}")
+    if written[0] in "-−–" or written.lower().startswith("âm "):
+        unsigned = parse_quantity(written.lstrip("-−–").removeprefix("âm ").strip())
+        if unsigned is not None:
+            raise CorrectionError(f"Giá trị không được âm: «{written}», ví dụ {example}")
     q = parse_quantity(written)
     if q is None:
         raise CorrectionError(f"Không đọc được «{written}» thành một con số, ví dụ {example}")
@@ -342,5 +358,10 @@ def parse_correction(text: str, indicator: str, level: str | None) -> float:
         else:
             span = f"{fmt(low)}–{fmt(high)}" + ("%" if spec.unit == "%" else "")
         shown = fmt_value(value, spec.unit)
-        raise CorrectionError(f"Giá trị {shown} nằm ngoài khoảng hợp lý {span}")
+        if not confirmed:
+            raise ImplausibleCorrection(
+                f"Giá trị {shown} nằm ngoài khoảng hợp lý {span}; nếu đúng như bản gốc, hãy xác nhận "
+                f"và ghi chú lý do",
+                value,
+            )
     return value

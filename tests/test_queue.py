@@ -321,14 +321,26 @@ def test_parse_correction_accepts_vietnamese_numbers(
         ("85%", "targets_met", None, "Giá trị phải là số lượng (số nguyên), ví dụ 5.230"),
         ("13.200 tỷ đồng", "admin_ontime_pct", None, "Giá trị phải là tỷ lệ phần trăm, ví dụ 147,4%"),
         ("17/18", "admin_ontime_pct", None, "Giá trị phải là tỷ lệ phần trăm, ví dụ 147,4%"),
-        ("1.500%", "budget_revenue_attainment_pct", None, "Giá trị 1.500% nằm ngoài khoảng hợp lý 70–160%"),
+        (
+            "1.500%",
+            "budget_revenue_attainment_pct",
+            None,
+            "Giá trị 1.500% nằm ngoài khoảng hợp lý 70–160%; nếu đúng như bản gốc, hãy xác nhận và ghi chú "
+            "lý do",
+        ),
         (
             "13.200 triệu đồng",
             "budget_revenue_actual",
             "district",
-            "Giá trị 13,2 tỷ đồng nằm ngoài khoảng hợp lý 3.000–25.000 tỷ đồng",
+            "Giá trị 13,2 tỷ đồng nằm ngoài khoảng hợp lý 3.000–25.000 tỷ đồng; nếu đúng như bản gốc, hãy xác "
+            "nhận và ghi chú lý do",
         ),
-        ("75", "targets_total", None, "Giá trị 75 nằm ngoài khoảng hợp lý 1–60"),
+        (
+            "75",
+            "targets_total",
+            None,
+            "Giá trị 75 nằm ngoài khoảng hợp lý 1–60; nếu đúng như bản gốc, hãy xác nhận và ghi chú lý do",
+        ),
         ("khoảng 4", "movements_launched", None, "Giá trị sửa phải là số chính xác, không kèm «khoảng»"),
         (
             "mười hai phẩy",
@@ -336,7 +348,9 @@ def test_parse_correction_accepts_vietnamese_numbers(
             None,
             "Không đọc được «mười hai phẩy» thành một con số, ví dụ 5.230",
         ),
-        ("-5", "targets_met", None, "Không đọc được «-5» thành một con số, ví dụ 5.230"),
+        ("-5", "targets_met", None, "Giá trị không được âm: «-5», ví dụ 5.230"),
+        ("−12,5%", "budget_revenue_yoy_pct", None, "Giá trị không được âm: «−12,5%», ví dụ 147,4%"),
+        ("-", "targets_met", None, "Không đọc được «-» thành một con số, ví dụ 5.230"),
         ("  ", "targets_met", None, "Chưa nhập giá trị, ví dụ 5.230"),
     ],
 )
@@ -346,6 +360,17 @@ def test_parse_correction_refuses_with_a_vietnamese_message(
     with pytest.raises(CorrectionError) as caught:
         parse_correction(text, code, level)
     assert str(caught.value) == message
+
+
+def test_an_implausible_correction_is_kept_when_confirmed() -> None:
+    from review.queue import ImplausibleCorrection
+
+    with pytest.raises(ImplausibleCorrection) as caught:
+        parse_correction("170%", "budget_revenue_attainment_pct", None)
+    assert caught.value.value == 170.0
+    assert parse_correction("170%", "budget_revenue_attainment_pct", None, confirmed=True) == 170.0
+    with pytest.raises(CorrectionError, match="tỷ lệ phần trăm"):  # confirming does not waive the kind
+        parse_correction("170 tỷ đồng", "budget_revenue_attainment_pct", None, confirmed=True)
 
 
 def test_parse_correction_level_ranges() -> None:
