@@ -20,7 +20,10 @@ RUN_EXAMPLE = """examples:
 """
 REEXTRACT_EXAMPLE = "example:\n  thidua reextract --unit hoan-kiem --year 2021\n"
 SCORE_EXAMPLE = "example:\n  thidua score --cluster cum-8 --year 2021\n"
-EXPORT_EXAMPLE = "example:\n  thidua export --cluster cum-8 --year 2021 --format xlsx --out cum-8-2021.xlsx\n"
+EXPORT_EXAMPLE = """examples:
+  thidua export --cluster cum-8 --year 2021 --format xlsx --out cum-8-2021.xlsx
+  thidua export --cluster cum-8 --year 2021 --format docx --out van-ban/   # bảng tổng hợp + tờ trình
+"""
 MANUAL_HELP = "folder of manual-input files <cluster key>.toml (default: $THIDUA_HOME/manual)"
 STATUS_EXAMPLE = "example:\n  thidua status\n"
 SERVE_EXAMPLE = """example:
@@ -170,6 +173,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Store.open() as store, tempfile.TemporaryDirectory() as tmp:
         manual = Path(args.manual) if args.manual else Paths.from_env().manual
         scored = score_cluster_year(store, cluster, manual, record=False)
+        if args.format == "docx":
+            from models.units import default_registry
+            from scoring.config import config_for
+            from scoring.documents import write_documents
+
+            units = default_registry()
+            written = write_documents(
+                Path(args.out), cluster, scored.result, config_for(cluster), lambda u: units.get(u).name
+            )
+            print("\n".join(map(str, written)))
+            return 0
         written = publish(scored, Path(tmp))
         out = Path(args.out)
         suffix = {"xlsx": [".xlsx"], "csv": [".csv"], "parquet": [".parquet"]}[args.format]
@@ -287,12 +301,19 @@ def add_pipeline_verbs(sub: argparse._SubParsersAction) -> None:
     score.add_argument("--year", required=True, type=int)
     score.add_argument("--manual", help=MANUAL_HELP)
     export = verb(
-        "export", "write a cluster-year's tables as xlsx, csv or parquet", EXPORT_EXAMPLE, cmd_export
+        "export",
+        "write a cluster-year's tables (xlsx, csv, parquet) or the documents it signs (docx)",
+        EXPORT_EXAMPLE,
+        cmd_export,
     )
     export.add_argument("--cluster", required=True)
     export.add_argument("--year", required=True, type=int)
-    export.add_argument("--format", required=True, choices=["xlsx", "csv", "parquet"])
-    export.add_argument("--out", required=True, help="the .xlsx file, or a folder for csv/parquet")
+    export.add_argument("--format", required=True, choices=["xlsx", "csv", "parquet", "docx"])
+    export.add_argument(
+        "--out",
+        required=True,
+        help="the .xlsx file, or a folder for csv/parquet and for docx (the summary table and the proposal)",
+    )
     export.add_argument("--manual", help=MANUAL_HELP)
     verb("status", "units × years: submissions, runs, figures, flags", STATUS_EXAMPLE, cmd_status)
     verb("serve", "serve the nightly, reextract and rescore deployments (Prefect)", SERVE_EXAMPLE, cmd_serve)
