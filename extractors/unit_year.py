@@ -95,6 +95,13 @@ def _registered(registry: UnitRegistry, body: IssuingBody, on: date | None) -> U
     return next((u for u in hits if on is None or u.valid_on(on)), None)
 
 
+def _names_registered(registry: UnitRegistry, body: IssuingBody) -> bool:
+    """Whether the header names a registered unit ("BAN THI ĐUA - KHEN THƯỞNG QUẬN HOÀN KIẾM"): then the
+    body is part of that unit, which the title or a bare name may still tell, as they did before."""
+    header = f" {fold_key(body.header)} "
+    return any(f" {key} " in header for u in registry.units for key in u.name_keys() if " " in key)
+
+
 def _propose(ident: Identity, body: IssuingBody) -> Identity:
     ident.proposed = ProposedUnit(body.id, body.name, body.level, body.short, body.city, body.header)
     ident.notes.append(
@@ -151,7 +158,7 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
             if ident.unit is not None:
                 ident.notes.append(f"unit {ident.unit.id} found from the issuer «{body.header}»")
                 return ident
-            if body.government and body.level != "province":
+            if (body.government and body.level != "province") or not _names_registered(registry, body):
                 return _propose(ident, body)
         for line in joined + lines:
             m = pattern.search(line)

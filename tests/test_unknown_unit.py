@@ -103,9 +103,15 @@ def test_a_unit_named_in_the_text_does_not_override_the_issuer() -> None:
     assert ident.unit is None and ident.proposed.id == "huyen-dong-anh"
 
 
-def test_organisation_header_proposed_when_nothing_registered_is_named() -> None:
-    ident = _identify("TỈNH ĐOÀN THANH HÓA", "***", "Số: 512-BC/TĐTN", "Báo cáo tổng kết năm 2023")
+def test_organisation_header_proposed_unless_it_names_a_registered_unit() -> None:
+    ident = _identify(
+        "TỈNH ĐOÀN THANH HÓA", "***", "Số: 512-BC/TĐTN", "Báo cáo tổng kết năm 2023 tại quận Ba Đình"
+    )
+    assert ident.unit is None
     assert (ident.proposed.id, ident.proposed.level) == ("tinh-doan-thanh-hoa", "organisation")
+    # a body of a registered unit is that unit, found as before (here by its bare name)
+    ident = _identify("BAN THI ĐUA - KHEN THƯỞNG QUẬN HOÀN KIẾM", "Số: 7/BC-TĐKT", "Báo cáo năm 2021")
+    assert (ident.unit.id, ident.proposed) == ("hoan-kiem", None)
 
 
 def test_document_result_carries_the_proposal_and_the_flag() -> None:
