@@ -24,7 +24,7 @@ from extractors.table_grid import is_unit_line
 from extractors.tables import TableReader
 from extractors.unit_year import identify
 from extractors.version import extractor_version
-from models.records import DocumentResult, UnitRef
+from models.records import DocumentResult
 from models.text import fold_key
 from models.units import UnitRegistry, default_registry
 
@@ -138,20 +138,23 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
         sha256=doc.sha256,
         format=doc.format,
         status="ok",
-        unit=UnitRef(ident.unit.id, ident.unit.name) if ident.unit else None,
+        unit=ident.unit_ref(),
+        proposed_unit=ident.proposed,
         year=ident.year,
         pages=doc.pages,
         extractor_version=vers,
         notes=[*doc.warnings, *ident.notes],
     )
-    if ident.unit is None:
+    if ident.proposed is not None:
+        result.flags.append("unknown_unit")  # the note of unit_year says which body and how to register it
+    elif ident.unit is None:
         result.flags.append("missing_required")
         result.notes.append("the submitting unit was not found in the issuer block or title")
     if ident.year is None:
         result.flags.append("missing_required")
         result.notes.append("the report year was not found in the title or signing date")
 
-    level = ident.unit.level if ident.unit else None
+    level = ident.level
     sections = _Sections(nlp, ident.year)
     texts = [b.text for b in doc.blocks[:25] if isinstance(b, Paragraph)]
     title_as_of, title = title_period(texts, ident.year)

@@ -2,9 +2,12 @@
 
 The unit comes from the issuer block ("UBND QUẬN HOÀN KIẾM", "ỦY BAN NHÂN DÂN PHƯỜNG CỬA NAM"), else from
 the title or first lines ("… của quận Hai Bà Trưng"), resolved against the units registry on the report's
-date: names are reused ("Hoàn Kiếm" is a district until 30/6/2025, a ward after). The year comes from the
-title ("… năm 2021"), else from the signing date (a report signed in January–March is about the year
-before), else from the year the text mentions most.
+date: names are reused ("Hoàn Kiếm" is a district until 30/6/2025, a ward after). When the registry knows
+none of those names, the issuing body of the header (:mod:`extractors.issuer`: "UBND HUYỆN QUẾ VÕ, TỈNH
+BẮC NINH", "TỈNH ĐOÀN THANH HÓA") is the *proposed* unit, with its level and a slug id; the document is
+flagged ``unknown_unit`` and an admin registers the unit in one step (``thidua unit register ID``). The
+year comes from the title ("… năm 2021"), else from the signing date (a report signed in January–March
+is about the year before), else from the year the text mentions most.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.document import Document, Paragraph, Table
+from extractors.issuer import IssuingBody, issuing_body
+from models.records import ProposedUnit, UnitRef
 from models.text import fold_key
 from models.units import Unit, UnitRegistry
 
@@ -42,6 +47,17 @@ class Identity:
     year: int | None = None
     signed: date | None = None
     notes: list[str] = field(default_factory=list)
+    proposed: ProposedUnit | None = None  # the header's issuer, when the registry knows no unit here
+
+    def unit_ref(self) -> UnitRef | None:
+        return UnitRef(self.unit.id, self.unit.name) if self.unit else None
+
+    @property
+    def level(self) -> str | None:
+        """The unit's level, or the proposed unit's: it chooses the plausible ranges of the figures."""
+        if self.unit is not None:
+            return self.unit.level
+        return self.proposed.level if self.proposed else None
 
 
 def _lines(doc: Document, limit: int = 40) -> list[str]:
@@ -69,9 +85,36 @@ def _match_name(registry: UnitRegistry, rest: str, level: str | None, on: date |
     return []
 
 
+def _registered(registry: UnitRegistry, body: IssuingBody, on: date | None) -> Unit | None:
+    """The registry's unit for an issuing body the issuer patterns did not resolve (a unit an admin
+    registered from a header: by its id, its name, or its bare name at its level)."""
+    hits = [u for u in registry.units if u.id == body.id]
+    hits += registry.match(body.name, on=on) or registry.match(body.name)
+    if body.government:
+        hits += registry.match(body.short, on=on, level=body.level)
+    return next((u for u in hits if on is None or u.valid_on(on)), None)
+
+
+def _names_registered(registry: UnitRegistry, body: IssuingBody) -> bool:
+    """Whether the header names a registered unit ("BAN THI ĐUA - KHEN THƯỞNG QUẬN HOÀN KIẾM"): then the
+    body is part of that unit, which the title or a bare name may still tell, as they did before."""
+    header = f" {fold_key(body.header)} "
+    return any(f" {key} " in header for u in registry.units for key in u.name_keys() if " " in key)
+
+
+def _propose(ident: Identity, body: IssuingBody) -> Identity:
+    ident.proposed = ProposedUnit(body.id, body.name, body.level, body.short, body.city, body.header)
+    ident.notes.append(
+        f"the issuer «{body.header}» is not in the units registry: proposed unit {body.id} "
+        f"({body.name}, {body.level}); register it with `thidua unit register {body.id}`"
+    )
+    return ident
+
+
 def identify(doc: Document, registry: UnitRegistry) -> Identity:
     ident = Identity()
-    lines = [fold_key(line) for line in _lines(doc)]
+    raw = _lines(doc)
+    lines = [fold_key(line) for line in raw]
 
     for line in lines:
         m = _SIGN_DATE.search(line)
@@ -106,7 +149,17 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
         if j < len(lines) and len(lines[i]) < 40
     ]
     found: list[Unit] = []
+    body: IssuingBody | None = None
     for pattern in (_ISSUER, _OF_UNIT):
+        if pattern is _OF_UNIT and not found and (body := issuing_body(raw)) is not None:
+            # the header names a body the issuer patterns do not know: a registered one, or a proposal
+            # that the weaker evidence below (a unit named in the title, a bare name) must not override
+            ident.unit = _registered(registry, body, on)
+            if ident.unit is not None:
+                ident.notes.append(f"unit {ident.unit.id} found from the issuer «{body.header}»")
+                return ident
+            if (body.government and body.level != "province") or not _names_registered(registry, body):
+                return _propose(ident, body)
         for line in joined + lines:
             m = pattern.search(line)
             if m:
@@ -125,4 +178,4 @@ def identify(doc: Document, registry: UnitRegistry) -> Identity:
                 ident.unit = unit
                 ident.notes.append(f"unit found from the bare name {key!r}")
                 return ident
-    return ident
+    return _propose(ident, body) if body is not None else ident

@@ -45,6 +45,8 @@ def render_table(result: DocumentResult) -> str:
     if result.status == "rejected":
         return f"{head}\n  TỪ CHỐI (rejected): {result.error}\n"
     unit = f"{result.unit.name} ({result.unit.id})" if result.unit else "? (đơn vị không xác định)"
+    if result.proposed_unit is not None:
+        unit = f"{result.proposed_unit.name} ({result.proposed_unit.id}, chưa có trong danh mục)"
     lines = [head, f"  Đơn vị: {unit}   Năm: {result.year or '?'}   Trang: {result.pages or '-'}"]
     width = max((len(INDICATORS[f.indicator].label_vi) for f in result.figures), default=20)
     for fig in result.figures:
@@ -100,10 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     from flows.cli_bench import add_bench_verb
     from flows.cli_pipeline import add_pipeline_verbs
     from flows.cli_review import add_review_verbs
+    from flows.cli_units import add_unit_verbs
 
     add_pipeline_verbs(sub)
     add_review_verbs(sub)
     add_bench_verb(sub)
+    add_unit_verbs(sub)
     return parser
 
 

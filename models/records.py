@@ -61,6 +61,27 @@ class UnitRef:
         return {"id": self.id, "name": self.name}
 
 
+@dataclass(frozen=True)
+class ProposedUnit:
+    """The issuing body of the header when the units registry does not know it (document flag
+    ``unknown_unit``): what an admin registers in one step (``thidua unit register ID``). ``level`` is a
+    registry level (:data:`models.units.LEVELS`); ``header`` is the issuer block as written."""
+
+    id: str  # slug of the name, diacritics stripped: "huyen-que-vo"
+    name: str  # "Huyện Quế Võ", "Tỉnh đoàn Thanh Hóa"
+    level: str  # "district", "ward", "commune", "province", "department", "organisation"
+    short: str = ""  # the bare place name ("Quế Võ"); the name itself for an organisation
+    city: str = ""  # the province or centrally-run city when the header states it ("Bắc Ninh")
+    header: str = ""  # "UBND TỈNH BẮC NINH / UBND HUYỆN QUẾ VÕ"
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProposedUnit:
+        return cls(**{k: str(data.get(k) or "") for k in ("id", "name", "level", "short", "city", "header")})
+
+
 @dataclass
 class DocumentResult:
     """What extraction says about one submitted file."""
@@ -72,6 +93,8 @@ class DocumentResult:
     status: Literal["ok", "rejected", "failed"]
     error: str | None = None
     unit: UnitRef | None = None
+    # set (and ``unit`` left None) when the issuer is not in the registry; flagged ``unknown_unit``
+    proposed_unit: ProposedUnit | None = None
     year: int | None = None
     pages: int | None = None
     figures: list[Figure] = field(default_factory=list)
@@ -87,6 +110,7 @@ class DocumentResult:
             "status": self.status,
             "error": self.error,
             "unit": self.unit.to_dict() if self.unit else None,
+            "proposed_unit": self.proposed_unit.to_dict() if self.proposed_unit else None,
             "year": self.year,
             "pages": self.pages,
             "extractor_version": self.extractor_version,
@@ -94,6 +118,13 @@ class DocumentResult:
             "notes": self.notes,
             "figures": [f.to_dict() for f in self.figures],
         }
+
+    @property
+    def unit_id(self) -> str | None:
+        """The registered unit's id, else the proposed one's (then ``unknown_unit`` is among the flags)."""
+        if self.unit is not None:
+            return self.unit.id
+        return self.proposed_unit.id if self.proposed_unit else None
 
     def figure(self, indicator: str) -> Figure | None:
         return next((f for f in self.figures if f.indicator == indicator), None)

@@ -15,7 +15,7 @@ from typing import Any
 
 from models.columns import number, plain
 from models.originals import Copy, relative_path
-from models.records import DocumentResult, Figure, Source, UnitRef
+from models.records import DocumentResult, Figure, ProposedUnit, Source, UnitRef
 from models.schema import Document, FigureRow, Run, Submission
 
 
@@ -55,6 +55,8 @@ def run_row(result: DocumentResult, status: str, started_at: datetime, finished_
         error=result.error,
         unit_id=result.unit.id if result.unit else None,
         unit_name=result.unit.name if result.unit else None,
+        proposed_unit_id=result.proposed_unit.id if result.proposed_unit else None,
+        proposed_unit=plain(result.proposed_unit.to_dict()) if result.proposed_unit else None,
         year=result.year,
         path=result.path,
         format=result.format,
@@ -135,6 +137,7 @@ def result_of(run: Run, figures: list[FigureRow]) -> DocumentResult:
         status=run.status if run.status in ("ok", "rejected", "failed") else "rejected",
         error=run.error,
         unit=UnitRef(run.unit_id, run.unit_name or "") if run.unit_id else None,
+        proposed_unit=ProposedUnit.from_dict(run.proposed_unit) if run.proposed_unit else None,
         year=run.year,
         pages=run.pages,
         figures=[figure_of(f) for f in figures],

@@ -123,6 +123,7 @@ class Run(Base):
         Index("ix_extraction_runs_document_version", "document_sha256", "extractor_version"),
         Index("ix_extraction_runs_document_status", "document_sha256", "status", "id"),
         Index("ix_extraction_runs_unit_year", "unit_id", "year"),
+        Index("ix_extraction_runs_proposed_unit", "proposed_unit_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -134,6 +135,9 @@ class Run(Base):
     error: Mapped[str | None]
     unit_id: Mapped[str | None] = mapped_column(String(64))
     unit_name: Mapped[str | None]
+    # the issuer of the header when the registry does not know it (``models.records.ProposedUnit``)
+    proposed_unit_id: Mapped[str | None] = mapped_column(String(64))
+    proposed_unit: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     year: Mapped[int | None]
     path: Mapped[str | None]  # the file as the extractor was told to name it
     format: Mapped[str | None] = mapped_column(String(16))

@@ -38,14 +38,14 @@ from models import current, lookups, migrations
 from models.accounts import AccountsMixin
 from models.columns import number
 from models.engine import WRITE, make_engine
+from models.home import thidua_home
 from models.lookups import inbox_key
 from models.originals import Copy, Hashed, copy_in, file_size, hash_only, place, sweep_temporaries
 from models.rows import document_row, submission_row
 from models.runs import RunsMixin
 from models.schema import DECISION_ACTIONS, Decision, Document, Submission
 from models.scorings import ScoringsMixin
-
-DEFAULT_HOME = Path(".thidua")
+from models.unit_proposals import ProposalsMixin
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class StoreSettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> StoreSettings:
         env = os.environ if environ is None else environ
-        home = Path(env.get("THIDUA_HOME") or DEFAULT_HOME).absolute()
+        home = thidua_home(env)
         url = env.get("THIDUA_DATABASE_URL") or f"sqlite:///{home / 'thidua.db'}"
         return cls(home=home, database_url=url)
 
@@ -95,7 +95,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(RunsMixin, ScoringsMixin, AccountsMixin):
+class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin):
     """The only way flows and apps read or write stored data."""
 
     def __init__(self, settings: StoreSettings, engine: Engine) -> None:

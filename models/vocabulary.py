@@ -170,6 +170,7 @@ REASONS: dict[str, str] = {
     "ocr_text": "Số liệu đọc từ ảnh quét (OCR)",
     "repaired_text": "Số liệu từ văn bản đã sửa mã phông chữ",
     "inconsistent": "Số liệu mâu thuẫn với chỉ tiêu khác",
+    "unknown_unit": "Đơn vị gửi báo cáo chưa có trong danh mục đơn vị (đề xuất đơn vị mới)",
 }
 
 

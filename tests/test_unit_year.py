@@ -85,6 +85,12 @@ def test_unknown_unit_is_reported_not_guessed() -> None:
         document(*paragraphs("UBND QUẬN CẦU GIẤY", "Báo cáo tổng kết năm 2022")), default_registry()
     )
     assert ident.unit is None and ident.year == 2022
+    # not guessed, but proposed: the header's issuer with its level, for an admin to register
+    assert (ident.proposed.id, ident.proposed.name, ident.proposed.level) == (
+        "quan-cau-giay",
+        "Quận Cầu Giấy",
+        "district",
+    )
 
 
 def test_registry_errors_list_the_alternatives() -> None:
