@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import timing
+from extractors.award_lists import sum_award_lines
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import load_catalogues
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
@@ -191,6 +192,7 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
         candidates += found
 
     with timing.stage("resolve"):
+        candidates = sum_award_lines(doc.blocks, candidates, load_catalogues())
         figures = choose(candidates, doc.sha256, vers)
         result.figures = cross_check(figures, level, doc.sha256, vers)
     missing = missing_required(result.figures)

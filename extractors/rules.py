@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractors.award_lists import line_label
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
 from extractors.clauses import WINDOW_BREAKS, first, phrase_end, plays, rank
@@ -119,14 +120,15 @@ class RuleEngine:
         for cat in self.cats.catalogues:
             if q.kind not in cat.quantities or not self._eligible(cat, noun_hits, topic):
                 continue
-            if any(plays(h, "veto_after", cat) for h in right) or (
-                s.role("veto_before", cat).nearest_before(qs_, cs) is not None
-            ):
+            if _vetoed_after(cat, right) or _vetoed_before(cat, s, cs, qs_):
                 continue
-            dist = self._cue_distance(s, cat, right, cs, qs_, qe)
+            cued_only = q.kind in cat.cued_quantities
+            # a catalogue whose cues speak for other kinds reads this kind by default only
+            cues_apply = cued_only or not cat.cued_quantities
+            dist = self._cue_distance(s, cat, right, cs, qs_, qe) if cues_apply else None
             if dist is not None:
                 ranked.append((rank(dist), cat))
-            elif cat.default:
+            elif cat.default and not cued_only:
                 defaults.append(cat)
         if ranked:
             top = min(r for r, _ in ranked)
@@ -159,12 +161,10 @@ class RuleEngine:
         if value is None:
             return None
         confidence = winner.confidence * (1.0 if cued else 0.8) * (0.85 if inherited else 1.0)
-        confidence *= 0.92 if getattr(q.quantity, "from_words", False) else 1.0
-        hedge = getattr(q.quantity, "hedge", None)
-        norm = s.tokens.norm
-        is_estimate = bool(hedge and hedge.lower().startswith("ước")) or any(
-            norm[i] == "uoc" for i in range(max(cs, qs_ - 6), qs_)
-        )
+        confidence *= 0.92 if q.quantity.from_words else 1.0
+        # "đạt hơn 300", "ước đạt gần 1.200 tỷ": the value as written, the comparison kept beside it
+        hedge = q.quantity.comparator
+        is_estimate = q.quantity.is_estimate or s.estimate_before(cs, qs_)
         as_of = s.cut_off(ctx.report_year, self.cats.lexicon.periods)
         cand = Candidate(
             indicator=winner.indicator,
@@ -175,7 +175,7 @@ class RuleEngine:
             catalogue=winner.name,
             text=s.text,
             span=(q.start_char - s.start_char, q.end_char - s.start_char),
-            hedge=hedge if hedge and not hedge.lower().startswith("ước") else None,
+            hedge=hedge,
             is_estimate=is_estimate,
             as_of=as_of,
             basis=_BASIS.get(winner.indicator),
@@ -275,7 +275,8 @@ class RuleEngine:
         if "future" in vetoes:
             if ctx.future_section:
                 return "future section"
-            if s.context("future").nearest_before(q.start, s.start) is not None:
+            plan = s.context("future").nearest_before(q.start, s.start)
+            if plan is not None and not s.estimate_of_year(plan, q.start, year, ctx.report_year):
                 return "future"
             if year and ctx.report_year and year > ctx.report_year:
                 return "future year"
@@ -337,19 +338,69 @@ class RuleEngine:
             if cand is not group[0]:
                 continue
             parts = [c.value for c in group]
-            if parts[0] == sum(parts[1:]) and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
+            adds_up = parts[0] == sum(parts[1:])
+            if adds_up and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
                 cand.notes.append(
                     f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}"
                 )
+            elif not adds_up and _opens_list(group[0], group[1]):
+                # "khen thưởng 75 tập thể …, cụ thể: Giấy khen 45 tập thể; …: 28 tập thể": the total written
+                # is the figure; lines that do not add up to it are for the reviewer to weigh
+                lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group[1:])
+                cand.flags.append("conflict")
+                cand.notes.append(
+                    f"the total written is {parts[0]:g} but its lines add up to {sum(parts[1:]):g}: {lines}"
+                )
             else:
-                cand.notes.append(f"sum of the parts stated in one sentence: {' + '.join(map(str, parts))}")
+                lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group)
+                cand.notes.append(f"sum of the parts stated in one sentence: {lines}")
                 cand.value = sum(parts)
             out.append(cand)
         return out
 
 
+def _held(v: Hit, cues: list[Hit]) -> bool:
+    """Some cue phrase holds the veto phrase ``v`` and is longer."""
+    return any(c.start <= v.start and v.end <= c.end and c.end - c.start > v.end - v.start for c in cues)
+
+
+def _vetoed_before(cat: Catalogue, s: SentenceIndex, cs: int, qs_: int) -> bool:
+    """A veto phrase of ``cat`` before the number in its clause that no longer cue phrase holds:
+    "hoàn thành vượt mức 8 chỉ tiêu" (only those exceeded) is vetoed, "hoàn thành và hoàn thành vượt
+    mức 17/18 chỉ tiêu" (met or exceeded) is the cue holding it."""
+    vetoes = s.role("veto_before", cat)
+    if vetoes.nearest_before(qs_, cs) is None:
+        return False
+    cues = s.role("cues_before", cat).hits
+    return any(not _held(v, cues) for v in vetoes.hits if cs <= v.start and v.end <= qs_)
+
+
+def _vetoed_after(cat: Catalogue, right: list[Hit]) -> bool:
+    """A veto phrase of ``cat`` after the number that no longer cue phrase of ``cat`` holds: in "15/27
+    chỉ tiêu đạt và vượt" the veto "chỉ tiêu đạt" (targets only met, a subset) is part of the cue "chỉ
+    tiêu đạt và vượt" (met or exceeded), and the longer phrase is the reading."""
+    for v in right:
+        if not plays(v, "veto_after", cat):
+            continue
+        if not _held(v, [c for c in right if plays(c, "cues_after", cat)]):
+            return True
+    return False
+
+
 # Words between a total and its first part: "09 phong trào, gồm 09 …", "5 mô hình (trong đó 5 …)".
 _PARTS_FOLLOW = ("gom", "trong do", "cu the", "bao gom", ":", "(")
+
+
+# The same words, said before the first part and its clause ends: "… 75 tập thể, cụ thể: Giấy khen …"
+# (not the ":" of the next line's own label, "…; Tập thể lao động tiên tiến: 28 tập thể").
+_OPENS_LIST = ("gom", "trong do", "cu the", "bao gom", "nhu sau", ":")
+
+
+def _opens_list(total: Candidate, part: Candidate) -> bool:
+    if total.span is None or part.span is None or total.text != part.text:
+        return False
+    head = fold(total.text[total.span[1] : part.span[0]]).split(";")[0]
+    return any(word in head for word in _OPENS_LIST)
 
 
 def _introduces_parts(total: Candidate, part: Candidate) -> bool:

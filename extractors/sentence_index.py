@@ -184,6 +184,24 @@ class SentenceIndex:
             self._cut_off[report_year] = found or sentence_period(self.text, report_year)
         return self._cut_off[report_year]
 
+    def estimate_before(self, clause_start: int, at: int) -> bool:
+        """An estimate word ("ước", "ước thực hiện", "dự kiến") before token ``at`` in its clause:
+        "Ước thực hiện cả năm, tổng thu ngân sách đạt …" estimates every figure after it."""
+        return any(
+            clause_start <= h.start and h.end <= at and ("context", "estimate") in h.role_set
+            for h in self.of_kind("context")
+        )
+
+    def estimate_of_year(self, plan: Hit, at: int, year: int | None, report_year: int | None) -> bool:
+        """The plan word ``plan`` before the number at ``at`` estimates the report year's own outturn:
+        "dự kiến cả năm đạt …", "dự kiến đến hết năm 2024 …" in the report of 2024 (an estimate, not
+        a target), unlike "dự kiến năm 2025 …" or a bare "dự kiến thu …" (next year's plan)."""
+        if ("context", "estimate") not in plan.role_set or report_year is None:
+            return False
+        if year is not None:
+            return year == report_year
+        return self.context("whole_year").first_starting_in(plan.start, at) is not None
+
     def month_beside_cumulative(self, clause_start: int, at: int) -> bool:
         """The quantity at ``at`` is one month's ("tháng 10 thu ngân sách đạt 1.200 tỷ đồng") in a
         sentence that gives the cumulative value too ("…, lũy kế 10 tháng đạt 11.000 tỷ đồng")."""

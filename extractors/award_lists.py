@@ -1,0 +1,105 @@
+"""Award lists without a total: the lines of a bullet list of award forms add up per indicator.
+
+Reports often list the unit's own awards form by form, one bullet each, and give no total:
+
+    - Giấy khen của Chủ tịch UBND quận: 45 tập thể và 120 cá nhân;
+    - Danh hiệu Lao động tiên tiến: 310 cá nhân;
+    - Danh hiệu Chiến sĩ thi đua cơ sở: 36 cá nhân;
+    - Bằng khen của Chủ tịch UBND Thành phố: 8 tập thể   (the City's: no candidate of the unit's own)
+
+Each line gives its own candidates (the rules keep the City's awards, proposals and households out);
+read alone, each would be a rival value of the same indicator. Here the candidates of one indicator
+whose catalogue sums siblings (``sum_siblings``: parts stated in one sentence add up) are added over
+the consecutive list lines of one list, with a note naming the lines. A total written elsewhere (the
+sentence that opens the list) stays a candidate of its own: resolution keeps it, and flags
+``conflict`` when the lines do not add up to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.candidates import Candidate
+from extractors.catalogue import Catalogues
+from extractors.document import Block, Paragraph
+
+# A list line: a bullet ("- ", "+ ", "• ", "a) ") or "Form: count" ("Giấy khen: 45 tập thể").
+_BULLET = re.compile(r"^\s*(?:[-+–•*▪◦]\s|[a-zđ]\)\s|\d{1,2}\)\s)")
+_FORM_COUNT = re.compile(r"^[^:;.]{3,90}:\s*\S*\d")
+_LABEL_BREAKS = ";,"
+_LABEL_MAX = 70
+# a sum over lines is worth less than a total written out: a total, when there is one, is the figure
+SUM_CONFIDENCE = 0.9
+
+
+def line_label(text: str, span: tuple[int, int] | None) -> str:
+    """The piece of ``text`` (between ";" or ",") that holds the value at ``span``, for a note:
+    "danh hiệu Lao động tiên tiến: 310 cá nhân"."""
+    if span is None:
+        return text[:_LABEL_MAX]
+    start = max(text.rfind(mark, 0, span[0]) for mark in _LABEL_BREAKS) + 1
+    ends = [i for i in (text.find(mark, span[1]) for mark in _LABEL_BREAKS) if i >= 0]
+    piece = text[start : min(ends, default=len(text))].strip(" .-+–•\t")
+    return piece if len(piece) <= _LABEL_MAX else piece[: _LABEL_MAX - 1] + "…"
+
+
+def is_list_line(text: str) -> bool:
+    return bool(_BULLET.match(text) or _FORM_COUNT.match(text.strip()))
+
+
+def _runs(blocks: Sequence[Block]) -> dict[str, int]:
+    """Locator block -> number of the list it belongs to, for the paragraphs that are list lines;
+    an empty paragraph neither ends a list nor belongs to one."""
+    run_of: dict[str, int] = {}
+    run, inside = 0, False
+    for block in blocks:
+        if isinstance(block, Paragraph) and not block.text.strip():
+            continue
+        line = isinstance(block, Paragraph) and is_list_line(block.text)
+        if line and not inside:
+            run += 1
+        inside = line
+        if line:
+            run_of[block.locator.block] = run
+    return run_of
+
+
+def sum_award_lines(
+    blocks: Sequence[Block], candidates: list[Candidate], cats: Catalogues
+) -> list[Candidate]:
+    """``candidates`` with those of each summed indicator on the lines of one list replaced by their
+    sum (when they come from two lines or more); the order is kept, the sum where its first line was."""
+    summed = {c.indicator for c in cats.catalogues if c.indicator and c.sum_siblings}
+    run_of = _runs(blocks)
+    groups: dict[tuple[int, str], list[Candidate]] = {}
+    for cand in candidates:
+        if cand.indicator in summed and cand.origin == "prose" and cand.locator is not None:
+            run = run_of.get(cand.locator.block)
+            if run is not None:
+                groups.setdefault((run, cand.indicator), []).append(cand)
+    replaced: dict[int, Candidate | None] = {}
+    for parts in groups.values():
+        if len({p.locator.block for p in parts if p.locator}) < 2:
+            continue
+        first = parts[0]
+        lines = " + ".join(f"{p.value:g} («{line_label(p.text, p.span)}»)" for p in parts)
+        total = replace(
+            first,
+            value=sum(p.value for p in parts),
+            confidence=round(min(p.confidence for p in parts) * SUM_CONFIDENCE, 3),
+            notes=[*first.notes, f"sum of the award lines of one list: {lines}"],
+            flags=list(dict.fromkeys(f for p in parts for f in p.flags)),
+            hedge=next((p.hedge for p in parts if p.hedge), None),
+            is_estimate=any(p.is_estimate for p in parts),
+        )
+        replaced[id(first)] = total
+        for p in parts[1:]:
+            replaced[id(p)] = None
+    out = []
+    for cand in candidates:
+        new = replaced.get(id(cand), cand)
+        if new is not None:
+            out.append(new)
+    return out
