@@ -12,10 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import timing
-from extractors.award_lists import sum_award_lines
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import load_catalogues
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
+from extractors.parts import sum_award_lines
 from extractors.periods import heading_period, says_whole_year, title_period
 from extractors.pipeline import build_pipeline
 from extractors.readers import read_document

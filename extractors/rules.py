@@ -20,14 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.award_lists import line_label
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
 from extractors.clauses import WINDOW_BREAKS, first, phrase_end, plays, rank
 from extractors.numbers import Quantity
+from extractors.parts import sum_sentence_parts
 from extractors.reading import Hit, reading
 from extractors.sentence_index import SentenceIndex
-from models.text import fold
 
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
@@ -84,7 +83,7 @@ class RuleEngine:
         for n, q in enumerate(qs):
             nxt = qs[n + 1].start if n + 1 < len(qs) else s.end
             found += self._quantity(s, qs, n, s.clause(q.start), nxt, ctx)
-        return self._sum_siblings(found)
+        return sum_sentence_parts(found, self.by_name)
 
     def _quantity(self, s: SentenceIndex, qs: list[_Q], n: int, clause, nxt: int, ctx) -> list[Candidate]:
         q = qs[n]
@@ -112,6 +111,10 @@ class RuleEngine:
         if not noun_hits and qs_ > cs and words[qs_ - 1] == ":":
             # "Mô hình, cách làm hay được công nhận: 64": the label before the colon names the count
             noun_hits = s.nounish.leftmost_within(cs, qs_ - 1)
+        elif not noun_hits and qs_ > cs and s.tokens.norm[qs_ - 1] == "la":
+            # "Số tập thể được Chủ tịch UBND quận tặng Giấy khen, kể cả khen thưởng đột xuất, là 245": the
+            # noun after "Số" names the count, however long the clause between them
+            noun_hits = [h for h in s.nounish.leftmost_within(cs, qs_ - 1) if _after_so(s, h, cs)]
 
         topic, inherited = self._topic(s, q, ce, passive, ctx)
 
@@ -208,6 +211,9 @@ class RuleEngine:
         for h in (following, before) if passive else (before, following):
             if h is not None:
                 return first(h, "topic"), False
+        held = s.topics_in_cues.nearest_before(qs_, s.start) or s.topics_in_cues.first_starting_in(qe, ce)
+        if held is not None:
+            return first(held, "topic"), False
         if ctx.heading_topic:
             return ctx.heading_topic, True
         return None, False
@@ -321,42 +327,15 @@ class RuleEngine:
                     value = 100 - value
         return round(value, 4)
 
-    def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
-        """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
-        unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …"). Two equal
-        counts are parts ("03 phong trào thường xuyên và 03 phong trào theo chuyên đề") unless words
-        like "gồm" or "trong đó" between them say the second is inside the first."""
-        groups: dict[str, list[Candidate]] = {}
-        for cand in found:
-            groups.setdefault(cand.indicator, []).append(cand)
-        out: list[Candidate] = []
-        for cand in found:
-            group = groups[cand.indicator]
-            if len(group) == 1 or not self.by_name[cand.catalogue].sum_siblings:
-                out.append(cand)
-                continue
-            if cand is not group[0]:
-                continue
-            parts = [c.value for c in group]
-            adds_up = parts[0] == sum(parts[1:])
-            if adds_up and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
-                cand.notes.append(
-                    f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}"
-                )
-            elif not adds_up and _opens_list(group[0], group[1]):
-                # "khen thưởng 75 tập thể …, cụ thể: Giấy khen 45 tập thể; …: 28 tập thể": the total written
-                # is the figure; lines that do not add up to it are for the reviewer to weigh
-                lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group[1:])
-                cand.flags.append("conflict")
-                cand.notes.append(
-                    f"the total written is {parts[0]:g} but its lines add up to {sum(parts[1:]):g}: {lines}"
-                )
-            else:
-                lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group)
-                cand.notes.append(f"sum of the parts stated in one sentence: {lines}")
-                cand.value = sum(parts)
-            out.append(cand)
-        return out
+
+def _after_so(s: SentenceIndex, h: Hit, cs: int) -> bool:
+    """The noun ``h`` follows "số" / "tổng số" at the start of its clause or after punctuation."""
+    norm, words = s.tokens.norm, s.tokens.words
+    i = h.start - 1
+    if i < cs or norm[i] != "so":
+        return False
+    i -= 1 if i > cs and norm[i - 1] == "tong" else 0
+    return i == cs or words[i - 1] in WINDOW_BREAKS
 
 
 def _held(v: Hit, cues: list[Hit]) -> bool:
@@ -385,26 +364,3 @@ def _vetoed_after(cat: Catalogue, right: list[Hit]) -> bool:
         if not _held(v, [c for c in right if plays(c, "cues_after", cat)]):
             return True
     return False
-
-
-# Words between a total and its first part: "09 phong trào, gồm 09 …", "5 mô hình (trong đó 5 …)".
-_PARTS_FOLLOW = ("gom", "trong do", "cu the", "bao gom", ":", "(")
-
-
-# The same words, said before the first part and its clause ends: "… 75 tập thể, cụ thể: Giấy khen …"
-# (not the ":" of the next line's own label, "…; Tập thể lao động tiên tiến: 28 tập thể").
-_OPENS_LIST = ("gom", "trong do", "cu the", "bao gom", "nhu sau", ":")
-
-
-def _opens_list(total: Candidate, part: Candidate) -> bool:
-    if total.span is None or part.span is None or total.text != part.text:
-        return False
-    head = fold(total.text[total.span[1] : part.span[0]]).split(";")[0]
-    return any(word in head for word in _OPENS_LIST)
-
-
-def _introduces_parts(total: Candidate, part: Candidate) -> bool:
-    if total.span is None or part.span is None or total.text != part.text:
-        return False
-    between = fold(total.text[total.span[1] : part.span[0]])
-    return any(word in between for word in _PARTS_FOLLOW)

@@ -163,6 +163,13 @@ class SentenceIndex:
         return HitIndex([h for h in self.of_kind("topic") if not cues.covers(h)])
 
     @cached_property
+    def topics_in_cues(self) -> HitIndex:
+        """Topic phrases held by a longer cue ("hồ sơ" in "hồ sơ đúng hạn"): a last resort for a number
+        whose sentence names its topic only inside a cue ("Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,41%")."""
+        anchors = set(self.anchors.hits)
+        return HitIndex([h for h in self.of_kind("topic") if h not in anchors])
+
+    @cached_property
     def contexts(self) -> dict[str, HitIndex]:
         """Context phrases by their (first) context, without those inside a longer context phrase
         ("chỉ tiêu phấn đấu HĐND quận giao" is a baseline, not the plan word "phấn đấu" inside it)."""

@@ -1,4 +1,11 @@
-"""Award lists without a total: the lines of a bullet list of award forms add up per indicator.
+"""Parts of a total: counts stated in parts add up, in one sentence or over the lines of a list.
+
+In one sentence (:func:`sum_sentence_parts`): "03 phong trào thường xuyên và 06 phong trào chuyên đề"
+is 9; "09 phong trào, gồm 03 … và 06 …" states the total with its parts; a total written before lines
+that do not add up to it ("khen thưởng 75 tập thể, cụ thể: Giấy khen 45 tập thể; …: 28 tập thể") keeps
+its value and is flagged ``conflict``.
+
+Over a list (:func:`sum_award_lines`): award lists without a total.
 
 Reports often list the unit's own awards form by form, one bullet each, and give no total:
 
@@ -22,8 +29,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.candidates import Candidate
-from extractors.catalogue import Catalogues
+from extractors.catalogue import Catalogue, Catalogues
 from extractors.document import Block, Paragraph
+from models.text import fold
 
 # A list line: a bullet ("- ", "+ ", "• ", "a) ") or "Form: count" ("Giấy khen: 45 tập thể").
 _BULLET = re.compile(r"^\s*(?:[-+–•*▪◦]\s|[a-zđ]\)\s|\d{1,2}\)\s)")
@@ -103,3 +111,63 @@ def sum_award_lines(
         if new is not None:
             out.append(new)
     return out
+
+
+# -- parts stated in one sentence ------------------------------------------------------------------
+def sum_sentence_parts(found: list[Candidate], by_name: dict[str, Catalogue]) -> list[Candidate]:
+    """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
+    unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …"). Two equal
+    counts are parts ("03 phong trào thường xuyên và 03 phong trào theo chuyên đề") unless words
+    like "gồm" or "trong đó" between them say the second is inside the first."""
+    groups: dict[str, list[Candidate]] = {}
+    for cand in found:
+        groups.setdefault(cand.indicator, []).append(cand)
+    out: list[Candidate] = []
+    for cand in found:
+        group = groups[cand.indicator]
+        if len(group) == 1 or not by_name[cand.catalogue].sum_siblings:
+            out.append(cand)
+            continue
+        if cand is not group[0]:
+            continue
+        parts = [c.value for c in group]
+        adds_up = parts[0] == sum(parts[1:])
+        if adds_up and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
+            cand.notes.append(f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}")
+        elif not adds_up and _opens_list(group[0], group[1]):
+            # "khen thưởng 75 tập thể …, cụ thể: Giấy khen 45 tập thể; …: 28 tập thể": the total written
+            # is the figure; lines that do not add up to it are for the reviewer to weigh
+            lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group[1:])
+            cand.flags.append("conflict")
+            cand.notes.append(
+                f"the total written is {parts[0]:g} but its lines add up to {sum(parts[1:]):g}: {lines}"
+            )
+        else:
+            lines = " + ".join(f"{c.value:g} («{line_label(c.text, c.span)}»)" for c in group)
+            cand.notes.append(f"sum of the parts stated in one sentence: {lines}")
+            cand.value = sum(parts)
+        out.append(cand)
+    return out
+
+
+# Words between a total and its first part: "09 phong trào, gồm 09 …", "5 mô hình (trong đó 5 …)".
+_PARTS_FOLLOW = ("gom", "trong do", "cu the", "bao gom", ":", "(")
+
+
+# The same words, said before the first part and its clause ends: "… 75 tập thể, cụ thể: Giấy khen …"
+# (not the ":" of the next line's own label, "…; Tập thể lao động tiên tiến: 28 tập thể").
+_OPENS_LIST = ("gom", "trong do", "cu the", "bao gom", "nhu sau", ":")
+
+
+def _opens_list(total: Candidate, part: Candidate) -> bool:
+    if total.span is None or part.span is None or total.text != part.text:
+        return False
+    head = fold(total.text[total.span[1] : part.span[0]]).split(";")[0]
+    return any(word in head for word in _OPENS_LIST)
+
+
+def _introduces_parts(total: Candidate, part: Candidate) -> bool:
+    if total.span is None or part.span is None or total.text != part.text:
+        return False
+    between = fold(total.text[total.span[1] : part.span[0]])
+    return any(word in between for word in _PARTS_FOLLOW)
