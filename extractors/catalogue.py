@@ -10,6 +10,9 @@ its ``name``; decoy roles in ``decoys.v<N>.toml``; shared words in ``lexicon.v<N
 ``nouns``        a noun right after a count that both names the topic and gives the role
                  ("12 phong trào"); ``context_nouns`` need the topic from the clause ("356 tập thể");
 ``default``      takes a number of its topic and kind that no cue claims;
+``cued_quantities``  kinds it takes only next to one of its cues, never by default; its cues then
+                 speak for those kinds alone ("đạt và vượt 25 chỉ tiêu" is a count of targets met, the
+                 ratio "15/27 chỉ tiêu" is read by default by both targets catalogues);
 ``owners``       who must have done it ("unit"); a cluster-wide statement never counts;
 ``veto_before`` / ``veto_after``  words that rule the role out; ``veto_context``: clause contexts
                  (future, component, proposal, cluster, other_year) that rule it out;
@@ -68,6 +71,7 @@ class Catalogue:
     quantities: tuple[str, ...]
     confidence: float = 0.85
     default: bool = False
+    cued_quantities: tuple[str, ...] = ()
     cues_before: tuple[str, ...] = ()
     cues_after: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
@@ -141,6 +145,7 @@ def _catalogue(data: dict, source: str) -> Catalogue:
         quantities=quantities,
         confidence=float(data.get("confidence", 0.85)),
         default=bool(data.get("default", False)),
+        cued_quantities=tuple(q for q in data.get("cued_quantities", ()) if q in quantities),
         cues_before=_phrases(data.get("cues_before")),
         cues_after=_phrases(data.get("cues_after")),
         nouns=_phrases(data.get("nouns")),

@@ -15,6 +15,7 @@ from extractors import timing
 from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import load_catalogues
 from extractors.document import Document, Paragraph, Table, UnreadableDocument
+from extractors.parts import sum_award_lines
 from extractors.periods import heading_period, says_whole_year, title_period
 from extractors.pipeline import build_pipeline
 from extractors.readers import read_document
@@ -194,6 +195,7 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
         candidates += found
 
     with timing.stage("resolve"):
+        candidates = sum_award_lines(doc.blocks, candidates, load_catalogues())
         figures = choose(candidates, doc.sha256, vers)
         result.figures = cross_check(figures, level, doc.sha256, vers)
     missing = missing_required(result.figures)

@@ -191,8 +191,12 @@ def _longest(ws: list[str], i: int, stop: int) -> tuple[int, int] | None:
 
 def _keep(phrase: list[str], first: str, prev: str | None, nxt: str | None) -> bool:
     """Context rules for one phrase (lower-case words); ``first`` is its first word as written."""
-    if nxt is None or phrase[0] == "không" or (prev is not None and prev.lower() in _PREV_STOP):
+    if phrase[0] == "không" or (prev is not None and prev.lower() in _PREV_STOP):
         return False
+    if nxt is None:
+        # a count ends its clause only after "là", its noun named before ("Số phong trào … là mười hai.");
+        # "là một", "là năm" are "is a", "is the year"
+        return prev is not None and prev.lower() == "là" and phrase not in (["một"], ["năm"])
     low_next = nxt.lower()
     if low_next in _NEXT_ANY_STOP:
         return False
@@ -211,9 +215,10 @@ def _keep(phrase: list[str], first: str, prev: str | None, nxt: str | None) -> b
 def find_number_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of the word-number phrases of an NFC ``text`` that read as counts.
 
-    A phrase is kept only when it is directly followed by a word (the caller checks that it is a noun)
-    and survives the context rules above. "năm" is 5 only in "năm phong trào"-like uses; a phrase
-    ending in "năm" before "nay/qua/…" or a non-word gives up that "năm" ("hai mươi năm qua" -> 20).
+    A phrase is kept only when it is directly followed by a word (the caller checks that it is a noun),
+    or ends its clause right after "là", and survives the context rules above. "năm" is 5 only in
+    "năm phong trào"-like uses; a phrase ending in "năm" before "nay/qua/…" or a non-word (unless after
+    "là") gives up that "năm" ("hai mươi năm qua" -> 20).
     """
     out: list[tuple[int, int, int]] = []
     for run in _RUN_RE.finditer(text):
@@ -226,12 +231,17 @@ def find_number_words(text: str) -> list[tuple[int, int, int]]:
         while i < len(words):
             stop = len(words)
             found = _longest(lows, i, stop)
+            m = _PREV_RE.search(text, max(0, starts[i] - 20), starts[i])
+            prev = m.group(1) if m else None
+            # "… là một trăm linh năm." ends its clause with the count (see _keep)
+            counted_at_end = prev is not None and prev.lower() == "là"
             while found is not None:
                 j, value = found
                 end = starts[j - 1] + len(words[j - 1])
                 m = _NEXT_RE.match(text, end)
                 nxt = m.group(1) if m else None
-                if j - i > 1 and lows[j - 1] == "năm" and (nxt is None or nxt.lower() in _NAM_NEXT_STOP):
+                year_next = nxt.lower() in _NAM_NEXT_STOP if nxt is not None else not counted_at_end
+                if j - i > 1 and lows[j - 1] == "năm" and year_next:
                     found = _longest(lows, i, j - 1)  # "hai mươi năm qua": the "năm" is "year"
                     continue
                 break
@@ -239,8 +249,7 @@ def find_number_words(text: str) -> list[tuple[int, int, int]]:
                 i += 1
                 continue
             j, value = found
-            m = _PREV_RE.search(text, max(0, starts[i] - 20), starts[i])
-            if _keep(lows[i:j], words[i], m.group(1) if m else None, nxt) and value:
+            if _keep(lows[i:j], words[i], prev, nxt) and value:
                 out.append((starts[i], end, value))
             i = j
     return out

@@ -44,8 +44,8 @@ _FIRST_MONTHS = re.compile(_COUNT + r" thang (?:dau nam|nam (?:19|20)\d\d|qua)\b
 _CUMULATIVE_MONTHS = re.compile(r"\bluy ke " + _COUNT[2:] + r" thang\b")
 # "6 tháng" alone in a title ("Báo cáo 6 tháng"), not "6 tháng cuối năm" (the plans of a mid-year report)
 _MONTHS_ALONE = re.compile(_COUNT + r" thang\b(?! cuoi)")
-# "quý I", "quý III năm 2025" (quý IV ends the year: not partial)
-_QUARTER = re.compile(r"\bquy (iii|ii|i|[123])\b")
+# "quý I", "quý III năm 2025" (quý IV ends the year: not partial); "quí I" is the same word
+_QUARTER = re.compile(r"\bqu[yi] (iii|ii|i|[123])\b")  # "quý", also spelt "quí"
 # "lũy kế đến tháng 9", "tính đến hết tháng 10/2025", "đến hết tháng 11" (not "từ tháng 3 đến tháng 11":
 # a stretch of the year in which something was done, not a cumulative figure)
 _TO_MONTH = re.compile(

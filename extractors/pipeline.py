@@ -34,6 +34,7 @@ from spacy.util import compile_infix_regex
 from extractors.catalogue import Catalogues, load_catalogues
 from extractors.numbers import find_quantities
 from extractors.reading import READING, Hit, Located, Reading, reading
+from extractors.spelling import spelling_key
 from extractors.tokens import TokenTable
 from models.text import fold
 
@@ -146,6 +147,9 @@ def _phrase_index(cats: Catalogues) -> dict[str, list[tuple[str, str]]]:
 
 
 _NO_LENGTHS: frozenset[int] = frozenset()
+# Punctuation a phrase may hold ("người tốt, việc tốt", "kinh tế - xã hội", quotation marks); any other
+# ends it: "… 310 cá nhân; Tập thể lao động tiên tiến: 28 tập thể" holds no "cá nhân, tập thể".
+_INSIDE_PHRASE = {",", "-", "–", "—", "“", "”", '"', "'", "«", "»"}
 _Entry = tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[tuple[str, str]]]
 
 
@@ -154,8 +158,10 @@ def _entry(roles: tuple[tuple[str, str], ...]) -> _Entry:
 
 
 class LexiconMatcher:
-    """Finds catalogue phrases on folded tokens, ignoring punctuation inside a phrase
-    ("người tốt, việc tốt" matches "người tốt việc tốt"); "=" phrases match with diacritics.
+    """Finds catalogue phrases on folded tokens, ignoring commas, dashes and quotation marks inside a
+    phrase ("người tốt, việc tốt" matches "người tốt việc tốt") but not a phrase across other
+    punctuation (";", ":", ".", brackets); "=" phrases match with diacritics. Folded words are matched
+    in one spelling of "i"/"y" (``extractors.spelling``: "tỉ lệ" is "tỷ lệ").
 
     Keys are word tuples: the folded words of a phrase, "=" and its words with diacritics, or "~" and
     those words folded (an "=" phrase in a text written without diacritics). At each word only the
@@ -166,9 +172,11 @@ class LexiconMatcher:
         for phrase, roles in _phrase_index(cats).items():
             exact = phrase.startswith("=")
             key = tuple(phrase.lstrip("=").split())
+            if not exact:
+                key = tuple(spelling_key(w) for w in key)
             self.index[(("=",) if exact else ()) + key] = _entry(tuple(roles))
             if exact:  # the same phrase in a text written without diacritics
-                self.index.setdefault(("~", *tuple(fold(w) for w in key)), _entry(tuple(roles)))
+                self.index.setdefault(("~", *(spelling_key(fold(w)) for w in key)), _entry(tuple(roles)))
         # first word -> the numbers of words of the keys it can start: a folded word starts the folded
         # keys (and, literally, any key whose first element it equals), a word with diacritics the "="
         # keys, a folded word in a text without diacritics the "~" keys
@@ -185,8 +193,18 @@ class LexiconMatcher:
         found = reading(doc)
         tokens = found.tokens
         punct, space = tokens.punct, tokens.space
-        keep = [i for i in range(len(tokens)) if not (punct[i] or space[i])]
-        norms = [tokens.norm[i] for i in keep]
+        keep: list[int] = []
+        segment: list[int] = []  # per kept word, the number of phrase-ending marks before it
+        barriers = 0
+        for i in range(len(tokens)):
+            if space[i]:
+                continue
+            if punct[i]:
+                barriers += tokens.words[i] not in _INSIDE_PHRASE
+                continue
+            keep.append(i)
+            segment.append(barriers)
+        norms = [spelling_key(tokens.norm[i]) for i in keep]
         lowers = [tokens.lower[i] for i in keep]
         no_diacritics = tokens.text.isascii()
         index, plain, exact, ascii_ = self.index, self.plain, self.exact, self.ascii
@@ -198,7 +216,7 @@ class LexiconMatcher:
             if starts == (None, None, None):
                 continue  # most words start no phrase
             for n in sorted(_NO_LENGTHS.union(*(s for s in starts if s)), reverse=True):
-                if n > n_words - w:
+                if n > n_words - w or segment[w + n - 1] != segment[w]:
                     continue
                 key = tuple(norms[w : w + n])
                 entries = [index.get(key), index.get(("=", *lowers[w : w + n]))]

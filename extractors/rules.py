@@ -24,9 +24,9 @@ from extractors.candidates import BlockContext, Candidate
 from extractors.catalogue import Catalogue, Catalogues
 from extractors.clauses import WINDOW_BREAKS, first, phrase_end, plays, rank
 from extractors.numbers import Quantity
+from extractors.parts import sum_sentence_parts
 from extractors.reading import Hit, reading
 from extractors.sentence_index import SentenceIndex
-from models.text import fold
 
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
@@ -83,7 +83,7 @@ class RuleEngine:
         for n, q in enumerate(qs):
             nxt = qs[n + 1].start if n + 1 < len(qs) else s.end
             found += self._quantity(s, qs, n, s.clause(q.start), nxt, ctx)
-        return self._sum_siblings(found)
+        return sum_sentence_parts(found, self.by_name)
 
     def _quantity(self, s: SentenceIndex, qs: list[_Q], n: int, clause, nxt: int, ctx) -> list[Candidate]:
         q = qs[n]
@@ -111,6 +111,10 @@ class RuleEngine:
         if not noun_hits and qs_ > cs and words[qs_ - 1] == ":":
             # "Mô hình, cách làm hay được công nhận: 64": the label before the colon names the count
             noun_hits = s.nounish.leftmost_within(cs, qs_ - 1)
+        elif not noun_hits and qs_ > cs and s.tokens.norm[qs_ - 1] == "la":
+            # "Số tập thể được Chủ tịch UBND quận tặng Giấy khen, kể cả khen thưởng đột xuất, là 245": the
+            # noun after "Số" names the count, however long the clause between them
+            noun_hits = [h for h in s.nounish.leftmost_within(cs, qs_ - 1) if _after_so(s, h, cs)]
 
         topic, inherited = self._topic(s, q, ce, passive, ctx)
 
@@ -119,14 +123,15 @@ class RuleEngine:
         for cat in self.cats.catalogues:
             if q.kind not in cat.quantities or not self._eligible(cat, noun_hits, topic):
                 continue
-            if any(plays(h, "veto_after", cat) for h in right) or (
-                s.role("veto_before", cat).nearest_before(qs_, cs) is not None
-            ):
+            if _vetoed_after(cat, right) or _vetoed_before(cat, s, cs, qs_):
                 continue
-            dist = self._cue_distance(s, cat, right, cs, qs_, qe)
+            cued_only = q.kind in cat.cued_quantities
+            # a catalogue whose cues speak for other kinds reads this kind by default only
+            cues_apply = cued_only or not cat.cued_quantities
+            dist = self._cue_distance(s, cat, right, cs, qs_, qe) if cues_apply else None
             if dist is not None:
                 ranked.append((rank(dist), cat))
-            elif cat.default:
+            elif cat.default and not cued_only:
                 defaults.append(cat)
         if ranked:
             top = min(r for r, _ in ranked)
@@ -159,12 +164,10 @@ class RuleEngine:
         if value is None:
             return None
         confidence = winner.confidence * (1.0 if cued else 0.8) * (0.85 if inherited else 1.0)
-        confidence *= 0.92 if getattr(q.quantity, "from_words", False) else 1.0
-        hedge = getattr(q.quantity, "hedge", None)
-        norm = s.tokens.norm
-        is_estimate = bool(hedge and hedge.lower().startswith("ước")) or any(
-            norm[i] == "uoc" for i in range(max(cs, qs_ - 6), qs_)
-        )
+        confidence *= 0.92 if q.quantity.from_words else 1.0
+        # "đạt hơn 300", "ước đạt gần 1.200 tỷ": the value as written, the comparison kept beside it
+        hedge = q.quantity.comparator
+        is_estimate = q.quantity.is_estimate or s.estimate_before(cs, qs_)
         as_of = s.cut_off(ctx.report_year, self.cats.lexicon.periods)
         cand = Candidate(
             indicator=winner.indicator,
@@ -175,7 +178,7 @@ class RuleEngine:
             catalogue=winner.name,
             text=s.text,
             span=(q.start_char - s.start_char, q.end_char - s.start_char),
-            hedge=hedge if hedge and not hedge.lower().startswith("ước") else None,
+            hedge=hedge,
             is_estimate=is_estimate,
             as_of=as_of,
             basis=_BASIS.get(winner.indicator),
@@ -208,6 +211,9 @@ class RuleEngine:
         for h in (following, before) if passive else (before, following):
             if h is not None:
                 return first(h, "topic"), False
+        held = s.topics_in_cues.nearest_before(qs_, s.start) or s.topics_in_cues.first_starting_in(qe, ce)
+        if held is not None:
+            return first(held, "topic"), False
         if ctx.heading_topic:
             return ctx.heading_topic, True
         return None, False
@@ -275,7 +281,8 @@ class RuleEngine:
         if "future" in vetoes:
             if ctx.future_section:
                 return "future section"
-            if s.context("future").nearest_before(q.start, s.start) is not None:
+            plan = s.context("future").nearest_before(q.start, s.start)
+            if plan is not None and not s.estimate_of_year(plan, q.start, year, ctx.report_year):
                 return "future"
             if year and ctx.report_year and year > ctx.report_year:
                 return "future year"
@@ -320,40 +327,40 @@ class RuleEngine:
                     value = 100 - value
         return round(value, 4)
 
-    def _sum_siblings(self, found: list[Candidate]) -> list[Candidate]:
-        """Counts of one indicator stated in parts in one sentence ("3 … và 9 phong trào") add up,
-        unless the first is the total of the rest ("09 phong trào, gồm 01 … và 08 …"). Two equal
-        counts are parts ("03 phong trào thường xuyên và 03 phong trào theo chuyên đề") unless words
-        like "gồm" or "trong đó" between them say the second is inside the first."""
-        groups: dict[str, list[Candidate]] = {}
-        for cand in found:
-            groups.setdefault(cand.indicator, []).append(cand)
-        out: list[Candidate] = []
-        for cand in found:
-            group = groups[cand.indicator]
-            if len(group) == 1 or not self.by_name[cand.catalogue].sum_siblings:
-                out.append(cand)
-                continue
-            if cand is not group[0]:
-                continue
-            parts = [c.value for c in group]
-            if parts[0] == sum(parts[1:]) and (len(parts) > 2 or _introduces_parts(group[0], group[1])):
-                cand.notes.append(
-                    f"total stated with its parts: {parts[0]} = {' + '.join(map(str, parts[1:]))}"
-                )
-            else:
-                cand.notes.append(f"sum of the parts stated in one sentence: {' + '.join(map(str, parts))}")
-                cand.value = sum(parts)
-            out.append(cand)
-        return out
 
-
-# Words between a total and its first part: "09 phong trào, gồm 09 …", "5 mô hình (trong đó 5 …)".
-_PARTS_FOLLOW = ("gom", "trong do", "cu the", "bao gom", ":", "(")
-
-
-def _introduces_parts(total: Candidate, part: Candidate) -> bool:
-    if total.span is None or part.span is None or total.text != part.text:
+def _after_so(s: SentenceIndex, h: Hit, cs: int) -> bool:
+    """The noun ``h`` follows "số" / "tổng số" at the start of its clause or after punctuation."""
+    norm, words = s.tokens.norm, s.tokens.words
+    i = h.start - 1
+    if i < cs or norm[i] != "so":
         return False
-    between = fold(total.text[total.span[1] : part.span[0]])
-    return any(word in between for word in _PARTS_FOLLOW)
+    i -= 1 if i > cs and norm[i - 1] == "tong" else 0
+    return i == cs or words[i - 1] in WINDOW_BREAKS
+
+
+def _held(v: Hit, cues: list[Hit]) -> bool:
+    """Some cue phrase holds the veto phrase ``v`` and is longer."""
+    return any(c.start <= v.start and v.end <= c.end and c.end - c.start > v.end - v.start for c in cues)
+
+
+def _vetoed_before(cat: Catalogue, s: SentenceIndex, cs: int, qs_: int) -> bool:
+    """A veto phrase of ``cat`` before the number in its clause that no longer cue phrase holds:
+    "hoàn thành vượt mức 8 chỉ tiêu" (only those exceeded) is vetoed, "hoàn thành và hoàn thành vượt
+    mức 17/18 chỉ tiêu" (met or exceeded) is the cue holding it."""
+    vetoes = s.role("veto_before", cat)
+    if vetoes.nearest_before(qs_, cs) is None:
+        return False
+    cues = s.role("cues_before", cat).hits
+    return any(not _held(v, cues) for v in vetoes.hits if cs <= v.start and v.end <= qs_)
+
+
+def _vetoed_after(cat: Catalogue, right: list[Hit]) -> bool:
+    """A veto phrase of ``cat`` after the number that no longer cue phrase of ``cat`` holds: in "15/27
+    chỉ tiêu đạt và vượt" the veto "chỉ tiêu đạt" (targets only met, a subset) is part of the cue "chỉ
+    tiêu đạt và vượt" (met or exceeded), and the longer phrase is the reading."""
+    for v in right:
+        if not plays(v, "veto_after", cat):
+            continue
+        if not _held(v, [c for c in right if plays(c, "cues_after", cat)]):
+            return True
+    return False

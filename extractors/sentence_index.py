@@ -163,6 +163,13 @@ class SentenceIndex:
         return HitIndex([h for h in self.of_kind("topic") if not cues.covers(h)])
 
     @cached_property
+    def topics_in_cues(self) -> HitIndex:
+        """Topic phrases held by a longer cue ("hồ sơ" in "hồ sơ đúng hạn"): a last resort for a number
+        whose sentence names its topic only inside a cue ("Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,41%")."""
+        anchors = set(self.anchors.hits)
+        return HitIndex([h for h in self.of_kind("topic") if h not in anchors])
+
+    @cached_property
     def contexts(self) -> dict[str, HitIndex]:
         """Context phrases by their (first) context, without those inside a longer context phrase
         ("chỉ tiêu phấn đấu HĐND quận giao" is a baseline, not the plan word "phấn đấu" inside it)."""
@@ -183,6 +190,24 @@ class SentenceIndex:
             found = cut_off(self.tokens, self.hits.hits, self.end, report_year, periods)
             self._cut_off[report_year] = found or sentence_period(self.text, report_year)
         return self._cut_off[report_year]
+
+    def estimate_before(self, clause_start: int, at: int) -> bool:
+        """An estimate word ("ước", "ước thực hiện", "dự kiến") before token ``at`` in its clause:
+        "Ước thực hiện cả năm, tổng thu ngân sách đạt …" estimates every figure after it."""
+        return any(
+            clause_start <= h.start and h.end <= at and ("context", "estimate") in h.role_set
+            for h in self.of_kind("context")
+        )
+
+    def estimate_of_year(self, plan: Hit, at: int, year: int | None, report_year: int | None) -> bool:
+        """The plan word ``plan`` before the number at ``at`` estimates the report year's own outturn:
+        "dự kiến cả năm đạt …", "dự kiến đến hết năm 2024 …" in the report of 2024 (an estimate, not
+        a target), unlike "dự kiến năm 2025 …" or a bare "dự kiến thu …" (next year's plan)."""
+        if ("context", "estimate") not in plan.role_set or report_year is None:
+            return False
+        if year is not None:
+            return year == report_year
+        return self.context("whole_year").first_starting_in(plan.start, at) is not None
 
     def month_beside_cumulative(self, clause_start: int, at: int) -> bool:
         """The quantity at ``at`` is one month's ("tháng 10 thu ngân sách đạt 1.200 tỷ đồng") in a

@@ -440,3 +440,13 @@ def test_speed() -> None:
         find_quantities(sentence)
     per_char = (time.perf_counter() - t0) / runs / len(sentence)
     assert per_char < 1e-4  # well under 0.1 ms per character
+
+
+def test_a_count_in_words_may_end_its_clause_after_la() -> None:
+    # "Số cá nhân … là một trăm linh năm.": the noun is named before; "là một", "là năm" are not counts
+    found = [
+        (q.text, q.value) for q in find_quantities("số cá nhân là một trăm linh năm; số tập thể là mười hai.")
+    ]
+    assert found == [("một trăm linh năm", 105.0), ("mười hai", 12.0)]
+    assert find_quantities("Đó là một.") == [] and find_quantities("Năm nay là năm.") == []
+    assert find_quantities("Điều đó là hai mươi.")[0].value == 20  # a quantity; the rules ask for its noun

@@ -105,3 +105,8 @@ def test_the_cumulative_value_is_taken_not_the_months_beside_it() -> None:
 def test_a_month_named_without_a_cumulative_value_is_left_alone() -> None:
     found = figures("BÁO CÁO", "Tổng kết công tác năm 2025", "Tháng 5, quận phát động 3 phong trào thi đua.")
     assert found["movements_launched"] == (3, None, [])
+
+
+def test_quarter_spelt_with_i_reads_as_with_y() -> None:
+    assert heading_period("Báo cáo kết quả công tác thi đua quí III năm 2025", 2025) == date(2025, 9, 30)
+    assert heading_period("Báo cáo kết quả công tác thi đua quý III năm 2025", 2025) == date(2025, 9, 30)
