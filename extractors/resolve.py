@@ -124,10 +124,16 @@ def cross_check(figures: list[Figure], level: str | None, sha256: str, version: 
                 "arithmetic",
                 f"plan × {pct.value}% = {expected:,.0f} VND but the stated actual is {actual.value:,} VND",
             )
-    met, total = by.get("targets_met"), by.get("targets_total")
-    if met and total and met.value > total.value:
-        for fig in (met, total):
-            _flag(fig, "inconsistent", f"targets met ({met.value}) exceed targets assigned ({total.value})")
+    for part in list(figures):  # "X of Y" pairs of the vocabulary (at_most): targets, schools, …
+        whole = by.get(INDICATORS[part.indicator].at_most or "")
+        if whole is not None and part.value > whole.value:
+            for fig in (part, whole):
+                _flag(
+                    fig,
+                    "inconsistent",
+                    f"{INDICATORS[part.indicator].label_en} ({part.value:g}) exceed "
+                    f"{INDICATORS[whole.indicator].label_en} ({whole.value:g})",
+                )
     for fig in figures:
         rng = INDICATORS[fig.indicator].plausible_range(level)
         if rng and not (rng[0] <= fig.value <= rng[1]):

@@ -27,15 +27,11 @@ from extractors.numbers import Quantity
 from extractors.parts import sum_sentence_parts
 from extractors.reading import Hit, reading
 from extractors.sentence_index import SentenceIndex
+from models.vocabulary import INDICATORS
 
 _RIGHT_WINDOW = 9  # tokens after a number that may hold its cue ("% so với dự toán Thành phố giao")
 _KIND = {"money": "money", "percent": "percent", "ratio": "ratio", "count": "number", "number": "number"}
 _UNIT = {"money": "VND", "percent": "%", "ratio": "count", "number": "count"}
-_BASIS = {
-    "budget_revenue_attainment_pct": "estimate",
-    "budget_revenue_yoy_pct": "previous_year",
-    "public_investment_disbursement_pct": "plan",
-}
 
 
 @dataclass(slots=True)
@@ -181,7 +177,7 @@ class RuleEngine:
             hedge=hedge,
             is_estimate=is_estimate,
             as_of=as_of,
-            basis=_BASIS.get(winner.indicator),
+            basis=INDICATORS[winner.indicator].basis,
             year=year or ctx.report_year,
         )
         if inherited:

@@ -39,7 +39,18 @@ ValueUnit = Literal["VND", "%", "count"]
 TY = 1_000_000_000  # one tỷ đồng
 INDICATORS_ENV = "THIDUA_INDICATORS"
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,62}")
-_KEYS = {"code", "unit", "label_vi", "label_en", "semantics", "plausible", "required", "catalogue"}
+_KEYS = {
+    "code",
+    "unit",
+    "label_vi",
+    "label_en",
+    "semantics",
+    "plausible",
+    "required",
+    "catalogue",
+    "basis",
+    "at_most",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,10 @@ class Indicator:
     required: bool = False
     #: the versioned name of the pattern catalogue that finds it (``extractors/patterns``)
     catalogue: str = ""
+    #: what a percentage is measured against ("estimate", "previous_year", "plan"), shown with the figure
+    basis: str | None = None
+    #: the code of the indicator this one never exceeds (targets met ≤ targets assigned): ``inconsistent``
+    at_most: str | None = None
 
     def plausible_range(self, level: str | None) -> tuple[float, float] | None:
         if level in self.plausible:
@@ -97,6 +112,8 @@ def parse_indicators(data: dict, source: str) -> list[Indicator]:
                 plausible=plausible,
                 required=bool(raw.get("required", False)),
                 catalogue=raw["catalogue"],
+                basis=raw.get("basis"),
+                at_most=raw.get("at_most"),
             )
         )
     return out
@@ -142,6 +159,11 @@ def load_indicators() -> dict[str, Indicator]:
             if ind.code in found:
                 raise ValueError(f"{name}: indicator {ind.code!r} is already defined in {origin[ind.code]}")
             found[ind.code], origin[ind.code] = ind, name
+    for ind in found.values():
+        if ind.at_most is not None and ind.at_most not in found:
+            raise ValueError(
+                f"{origin[ind.code]}: indicator {ind.code!r} is at_most {ind.at_most!r}, which is not defined"
+            )
     return found
 
 

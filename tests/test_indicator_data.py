@@ -229,3 +229,19 @@ def test_without_the_folder_the_scale_that_needs_it_names_what_is_missing() -> N
 
     with pytest.raises(ConfigError, match="poverty_multidimensional_pct"):
         load_config("social.v1", SOCIAL / "scoring")
+
+
+def test_at_most_in_the_data_flags_a_part_above_its_whole() -> None:
+    """``at_most`` (schools meeting the standard ≤ all schools) is data: the same check as targets."""
+    from helpers import document, paragraphs
+
+    from extractors.extract import extract_document
+
+    text = "BÁO CÁO năm 2024 của UBND quận Ba Đình. Toàn quận có 61/57 trường công lập đạt chuẩn quốc gia."
+    with indicator_folder(SOCIAL / "indicators"):
+        assert INDICATORS["schools_national_standard"].at_most == "schools_total"
+        result = extract_document(document(*paragraphs("UBND QUẬN BA ĐÌNH", text)))
+    figures = {f.indicator: f for f in result.figures}
+    assert figures["schools_national_standard"].value == 61
+    assert "inconsistent" in figures["schools_national_standard"].flags
+    assert "inconsistent" in figures["schools_total"].flags
