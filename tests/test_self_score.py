@@ -112,3 +112,22 @@ def test_a_damaged_workbook_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument) as caught:
         read_self_score(bad)
     assert str(bad) in str(caught.value)
+
+
+def test_thidua_selfscore_check_prints_the_findings(tmp_path: Path, monkeypatch, capsys) -> None:
+    from flows.cli import main
+
+    settings = prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}")
+    monkeypatch.setenv("THIDUA_HOME", str(settings.store.home))
+    monkeypatch.setenv("THIDUA_DATABASE_URL", f"sqlite:///{tmp_path / 'thidua.db'}")
+    sheet = SHEETS / "long-bien-2021-tu-cham.xlsx"
+    manual = ["--manual", str(settings.manual_dir)]
+    assert main(["selfscore", "check", str(sheet), "--unit", "long-bien", "--year", "2021", *manual]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "Điểm tự chấm 7,5 của «Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn và trước hạn» vượt" in out
+    )
+    assert "Tổng điểm tự chấm" in out and "name" in out
+    bad = ["selfscore", "check", str(sheet), "--unit", "long-bien", "--year", "2021", "--match", "9", *manual]
+    assert main(bad) == 2
+    assert "write LINE=CRITERION" in capsys.readouterr().err
