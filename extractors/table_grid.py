@@ -21,7 +21,15 @@ _YEAR = re.compile(r"\b(19[9]\d|20\d\d)\b")
 _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("index", lambda h: h in {"tt", "stt", "so tt", "so thu tu"}),
     ("unit", lambda h: _has_any(h, ("dvt", "don vi tinh", "don vi")) and not _has_any(h, ("tap the",))),
-    ("pct_yoy", lambda h: _has_any(h, ("cung ky", "nam truoc", "so voi nam", "ck"))),
+    # "so với cùng kỳ", "% so CK": a ratio to the previous year; "Cùng kỳ" or "Thực hiện năm trước" alone
+    # is the previous year's value (an actual column, see ``relative_year``)
+    (
+        "pct_yoy",
+        lambda h: (
+            _has_any(h, ("so voi nam",))
+            or (_has_any(h, ("cung ky", "nam truoc", "ck")) and _has_any(h, _COMPARISON_WORDS))
+        ),
+    ),
     (
         "pct_plan",
         lambda h: (
@@ -42,7 +50,28 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("assessment", lambda h: _has_any(h, ("danh gia",))),
     ("notes", lambda h: _has_any(h, ("ghi chu",))),
     ("label", lambda h: _has_any(h, ("chi tieu", "noi dung", "hinh thuc", "danh hieu", "linh vuc", "ten"))),
+    # "2023", "Năm 2023", "Năm nay", "Cùng kỳ": a column of one year's results
+    ("actual", lambda h: bool(_YEAR.search(h)) or relative_year(h) is not None),
 ]
+
+
+_VALUE_ROLES = ("actual", "plan", "collectives", "individuals")  # roles whose cells are one year's values
+_COMPARISON_WORDS = ("so sanh", "so voi", "voi", "so", "%", "ty le", "tang giam", "bang", "tang", "giam")
+# Years named relative to the report's: "năm nay" is the report year, "năm trước"/"cùng kỳ" the one before,
+# "năm sau"/"năm tới" the one after (a plan, never a result).
+_RELATIVE_YEARS = (
+    (-1, ("nam truoc", "cung ky", "nam ngoai", "ky truoc")),
+    (0, ("nam nay", "nam bao cao", "ky bao cao", "ky nay")),
+    (1, ("nam sau", "nam toi", "nam ke tiep")),
+)
+
+
+def relative_year(header: str) -> int | None:
+    """-1, 0 or +1 for a folded header that names a year relative to the report's, else None."""
+    for offset, words in _RELATIVE_YEARS:
+        if _has_any(header, words):
+            return offset
+    return None
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -54,8 +83,21 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 class Column:
     index: int
     role: str | None
-    year: int | None
+    year: int | None  # the year its header names ("Năm 2023")
     header: str
+    relative: int | None = None  # the year relative to the report's ("năm trước" -1, "năm nay" 0)
+
+    def year_for(self, report_year: int | None) -> int | None:
+        """The year the column holds: named, or relative to the report year; None when it cannot be told."""
+        if self.year is not None:
+            return self.year
+        if self.relative is not None and report_year:
+            return report_year + self.relative
+        return None
+
+    @property
+    def has_period(self) -> bool:
+        return self.year is not None or self.relative is not None
 
 
 def header_rows(grid_texts: list[list[str]]) -> int:
@@ -89,7 +131,10 @@ def column_roles(grid_texts: list[list[str]], n_header: int) -> list[Column]:
         header = fold_key(raw) + (" %" if "%" in raw else "")  # fold_key drops "%", which says "a ratio"
         role = next((name for name, test in _ROLE_WORDS if header and test(header)), None)
         years = [int(y) for y in _YEAR.findall(header)]
-        columns.append(Column(c, role, years[-1] if years else None, header))
+        if role == "label" and years:
+            role = "plan"  # "Chỉ tiêu năm 2025": the targets of a year, not the row labels
+        relative = None if years or role not in _VALUE_ROLES else relative_year(header)
+        columns.append(Column(c, role, years[-1] if years else None, header, relative))
     return columns
 
 

@@ -21,6 +21,7 @@ from extractors.catalogue import Catalogue, Catalogues
 from extractors.document import Table
 from extractors.numbers import parse_quantity
 from extractors.table_grid import (
+    Column,
     column_roles,
     header_rows,
     row_locator,
@@ -28,6 +29,7 @@ from extractors.table_grid import (
     scale_of,
     unit_from_line,
 )
+from extractors.year_columns import UNTOLD_CONFIDENCE, UNTOLD_REASON, YearView, previous_year_note, year_view
 from models.text import fold_key
 
 # Rows that are parts of the row above. "-" is only a list bullet in most tables, so it does not count;
@@ -65,24 +67,36 @@ class TableReader:
             label_col = next((c.index for c in columns if c.role not in {"index"}), 0)
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
         default_scale = scale_of(unit_from_line(unit_line)) if unit_line else None
-        years = {c.year for c in columns if c.year}
+        view = year_view(columns, ctx.report_year)
+        by_index = {c.index: c for c in columns}
         unmatched: list[int] = []
+        year_rows: list[tuple[int, list[str], Column]] = []
         for r in range(n_header, len(texts)):
             row = texts[r]
             label = row[label_col]
             if not label or _COMPONENT_LABEL.match(label):
                 continue
             if not self._match_label(label):
-                if len(set(row)) <= 3:  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
+                value_col = _result_column(row, columns, view)
+                if value_col is not None:
+                    # a row no table label names ("Số phong trào thi đua phát động | 10 | 12"): its label and
+                    # the report year's result read as a sentence, so every catalogue's phrases apply
+                    unit = row[unit_col] if unit_col is not None else ""
+                    year_rows.append(
+                        (r, [label, _with_percent(row[value_col.index], label, unit)], value_col)
+                    )
+                elif (
+                    len(set(row)) <= 3
+                ):  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
                     unmatched.append(r)
                 continue
             header_scale = None
             row_scale = scale_of(row[unit_col]) if unit_col is not None and row[unit_col] else None
+            if row_scale is None and "%" in label:
+                row_scale = ("percent", 1.0)  # "Tỷ lệ hồ sơ đúng hạn (%)"
             for cat, score in self._match_label(label):
                 for column in columns:
-                    if column.role is None or not _column_serves(column.role, cat):
-                        continue
-                    if years and ctx.report_year and column.year and column.year != ctx.report_year:
+                    if column.role is None or not _column_serves(column.role, cat) or not view.reads(column):
                         continue
                     header_scale = scale_from_header(column.header)
                     scale = row_scale or header_scale or default_scale or scale_from_header(fold_key(label))
@@ -95,25 +109,51 @@ class TableReader:
                         and parse_quantity(row[column.index]).kind != "money"
                     )
                     cells = [c for c in grid[r] if c is not None]
-                    out.append(
-                        Candidate(
-                            indicator=cat.indicator,
-                            value=value[0],
-                            unit=value[1],
-                            confidence=round(cat.confidence * score * (0.6 if guessed else 1.0), 3),
-                            origin="table",
-                            catalogue=cat.name,
-                            text=" | ".join(dict.fromkeys(t for t in row if t)),
-                            locator=row_locator(table, cells, r),
-                            basis={"pct_plan": "estimate", "pct_yoy": "previous_year"}.get(column.role),
-                            is_estimate="uoc" in column.header.split(),
-                            year=column.year or ctx.report_year,
-                            notes=["the table gives no unit; the amount was read as tỷ đồng"]
-                            if guessed
-                            else [],
-                        )
+                    cand = Candidate(
+                        indicator=cat.indicator,
+                        value=value[0],
+                        unit=value[1],
+                        confidence=round(cat.confidence * score * (0.6 if guessed else 1.0), 3),
+                        origin="table",
+                        catalogue=cat.name,
+                        text=" | ".join(dict.fromkeys(t for t in row if t)),
+                        locator=row_locator(table, cells, r),
+                        basis={"pct_plan": "estimate", "pct_yoy": "previous_year"}.get(column.role),
+                        is_estimate="uoc" in column.header.split(),
+                        year=view.year_of(column),
+                        notes=["the table gives no unit; the amount was read as tỷ đồng"] if guessed else [],
                     )
-        return out + self._as_prose(table, grid, texts, ctx, unmatched)
+                    _mark_year(cand, row, column, view, by_index)
+                    out.append(cand)
+        return (
+            out
+            + self._as_prose(table, grid, texts, ctx, unmatched)
+            + self._year_rows(table, grid, ctx, year_rows, view, by_index, texts)
+        )
+
+    def _year_rows(self, table, grid, ctx, rows, view, by_index, texts) -> list[Candidate]:
+        """Rows read as "label: value" of the report year's column, with the previous year's cell noted."""
+        found: list[Candidate] = []
+        for r, cells, column in rows:
+            for cand in self._read_row(table, grid, texts, r, cells, ctx):
+                cand.year = view.year_of(column)
+                _mark_year(cand, texts[r], column, view, by_index)
+                found.append(cand)
+        return found
+
+    def _read_row(self, table, grid, texts, r, cells, ctx) -> list[Candidate]:
+        label, value = cells
+        sentences = [s for s in (_row_sentence(cells), (f"{label}: {value}", False)) if s]
+        for text, _ in dict.fromkeys(sentences):
+            found = self.prose(text, ctx)
+            if found:
+                row_cells = [c for c in grid[r] if c is not None]
+                for cand in found:
+                    cand.locator = row_locator(table, row_cells, r)
+                    cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
+                    cand.origin = "table"
+                return found
+        return []
 
     def _match_label(self, label: str) -> list[tuple[Catalogue, float]]:
         key = self.cats.lexicon.expand(fold_key(label))
@@ -189,6 +229,32 @@ def _row_sentence(row: list[str]) -> tuple[str, bool] | None:
     if first is not None and first.kind in ("number", "count", "ratio") and len(values) == 1:
         return f"{values[0]} {label}", is_total
     return f"{label}: {', '.join(values)}", is_total
+
+
+def _result_column(row: list[str], columns: list[Column], view: YearView) -> Column | None:
+    """The report year's result cell of a row: the rightmost readable ``actual`` column with a value."""
+    picks = [c for c in columns if c.role == "actual" and view.reads(c) and row[c.index].strip()]
+    return picks[-1] if picks else None
+
+
+def _with_percent(cell: str, label: str, unit: str) -> str:
+    """ "99,3" under a "%" unit or a "(%)" label is "99,3%" (the sentence rules need the sign)."""
+    text = cell.strip()
+    if "%" not in text and ("%" in unit or "%" in label) and parse_quantity(text) is not None:
+        return f"{text}%"
+    return text
+
+
+def _mark_year(cand: Candidate, row: list[str], column: Column, view: YearView, by_index) -> None:
+    """The previous year's cell as a note; a column of untold year lowers confidence and says why."""
+    before = view.previous.get(column.index)
+    if before is not None and row[before].strip():
+        cand.notes.append(previous_year_note(by_index[before].year_for(view.report_year), row[before]))
+    if column.index in view.untold:
+        cand.confidence = round(min(cand.confidence, UNTOLD_CONFIDENCE) * 0.9, 3)
+        if UNTOLD_REASON not in cand.flags:
+            cand.flags.append(UNTOLD_REASON)
+        cand.notes.append(view.untold_note(column))
 
 
 def _column_serves(role: str, cat: Catalogue) -> bool:
