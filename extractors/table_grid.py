@@ -55,6 +55,7 @@ _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
 ]
 
 
+_PLAN_WORDS = ("ke hoach", "kh", "du toan", "dt", "chi tieu", "giao")
 _VALUE_ROLES = ("actual", "plan", "collectives", "individuals")  # roles whose cells are one year's values
 _COMPARISON_WORDS = ("so sanh", "so voi", "voi", "so", "%", "ty le", "tang giam", "bang", "tang", "giam")
 # Years named relative to the report's: "năm nay" is the report year, "năm trước"/"cùng kỳ" the one before,
@@ -86,6 +87,7 @@ class Column:
     year: int | None  # the year its header names ("Năm 2023")
     header: str
     relative: int | None = None  # the year relative to the report's ("năm trước" -1, "năm nay" 0)
+    title: str = ""  # the header as written, for notes
 
     def year_for(self, report_year: int | None) -> int | None:
         """The year the column holds: named, or relative to the report year; None when it cannot be told."""
@@ -134,7 +136,13 @@ def column_roles(grid_texts: list[list[str]], n_header: int) -> list[Column]:
         if role == "label" and years:
             role = "plan"  # "Chỉ tiêu năm 2025": the targets of a year, not the row labels
         relative = None if years or role not in _VALUE_ROLES else relative_year(header)
-        columns.append(Column(c, role, years[-1] if years else None, header, relative))
+        columns.append(Column(c, role, years[-1] if years else None, header, relative, raw))
+    # "Năm trước | Năm nay | So sánh (%)": a comparison naming no plan compares the years (yoy)
+    years_of_results = {(c.year, c.relative) for c in columns if c.role == "actual" and c.has_period}
+    if len(years_of_results) > 1:
+        for column in columns:
+            if column.role == "pct_plan" and not column.year and not _has_any(column.header, _PLAN_WORDS):
+                column.role = "pct_yoy"
     return columns
 
 

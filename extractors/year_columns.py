@@ -38,7 +38,7 @@ class YearView:
 
     def untold_note(self, column: Column) -> str:
         return (
-            f"the header «{column.header}» does not say which year the column holds; "
+            f"the header «{column.title or column.header}» does not say which year the column holds; "
             f"read as the report year {self.report_year}"
         )
 
