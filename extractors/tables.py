@@ -29,7 +29,12 @@ from extractors.table_grid import (
     scale_of,
     unit_from_line,
 )
-from extractors.year_columns import UNTOLD_CONFIDENCE, UNTOLD_REASON, YearView, previous_year_note, year_view
+from extractors.year_columns import (
+    PREVIOUS_YEAR_NOTE,
+    YearView,
+    mark_year,
+    year_view,
+)
 from models.text import fold_key
 
 # Rows that are parts of the row above. "-" is only a list bullet in most tables, so it does not count;
@@ -85,10 +90,8 @@ class TableReader:
                     year_rows.append(
                         (r, [label, _with_percent(row[value_col.index], label, unit)], value_col)
                     )
-                elif (
-                    len(set(row)) <= 3
-                ):  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
-                    unmatched.append(r)
+                elif len(set(row)) <= 3 and not _other_years(row, columns, view):
+                    unmatched.append(r)  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
                 continue
             header_scale = None
             row_scale = scale_of(row[unit_col]) if unit_col is not None and row[unit_col] else None
@@ -123,7 +126,7 @@ class TableReader:
                         year=view.year_of(column),
                         notes=["the table gives no unit; the amount was read as tỷ đồng"] if guessed else [],
                     )
-                    _mark_year(cand, row, column, view, by_index)
+                    mark_year(cand, row, column, view, by_index)
                     out.append(cand)
         return (
             out
@@ -133,18 +136,23 @@ class TableReader:
 
     def _year_rows(self, table, grid, ctx, rows, view, by_index, texts) -> list[Candidate]:
         """Rows read as "label: value" of the report year's column, with the previous year's cell noted."""
-        found: list[Candidate] = []
+        found: list[tuple[Candidate, bool]] = []
         for r, cells, column in rows:
-            for cand in self._read_row(table, grid, texts, r, cells, ctx):
+            row_cands, is_total = self._read_row(table, grid, texts, r, cells, ctx)
+            for cand in row_cands:
                 cand.year = view.year_of(column)
-                _mark_year(cand, texts[r], column, view, by_index)
-                found.append(cand)
-        return found
+                mark_year(cand, texts[r], column, view, by_index)
+                found.append((cand, is_total))
+        return self._combine(found)
 
-    def _read_row(self, table, grid, texts, r, cells, ctx) -> list[Candidate]:
-        label, value = cells
-        sentences = [s for s in (_row_sentence(cells), (f"{label}: {value}", False)) if s]
-        for text, _ in dict.fromkeys(sentences):
+    def _read_row(self, table, grid, texts, r, cells, ctx) -> tuple[list[Candidate], bool]:
+        """Candidates of "label | value" read as a sentence, count first, else "label: value"; and whether
+        the row is a total ("Tổng số …")."""
+        first = _row_sentence(cells)
+        if first is None:
+            return [], False
+        is_total = first[1]
+        for text in dict.fromkeys((first[0], f"{_TOTAL_WORD.sub('', cells[0])}: {cells[1]}")):
             found = self.prose(text, ctx)
             if found:
                 row_cells = [c for c in grid[r] if c is not None]
@@ -152,8 +160,8 @@ class TableReader:
                     cand.locator = row_locator(table, row_cells, r)
                     cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
                     cand.origin = "table"
-                return found
-        return []
+                return found, is_total
+        return [], is_total
 
     def _match_label(self, label: str) -> list[tuple[Catalogue, float]]:
         key = self.cats.lexicon.expand(fold_key(label))
@@ -188,6 +196,10 @@ class TableReader:
                 cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
                 cand.origin = "table"
                 found.append((cand, is_total))
+        return self._combine(found)
+
+    def _combine(self, found: list[tuple[Candidate, bool]]) -> list[Candidate]:
+        """Within one table a total row wins over its parts; parts of a summable indicator add up."""
         out: list[Candidate] = []
         for indicator in dict.fromkeys(c.indicator for c, _ in found):
             group = [(c, t) for c, t in found if c.indicator == indicator]
@@ -197,6 +209,8 @@ class TableReader:
                 out += totals
             elif cat.sum_siblings and len(group) > 1:
                 first = group[0][0]
+                # one row's previous year is not the previous year of the sum
+                first.notes = [n for n in first.notes if not n.startswith(PREVIOUS_YEAR_NOTE)]
                 first.notes.append("sum of the table rows: " + " + ".join(str(c.value) for c, _ in group))
                 first.value = sum(c.value for c, _ in group)
                 out.append(first)
@@ -237,24 +251,17 @@ def _result_column(row: list[str], columns: list[Column], view: YearView) -> Col
     return picks[-1] if picks else None
 
 
+def _other_years(row: list[str], columns: list[Column], view: YearView) -> bool:
+    """The row's values stand only in columns of other years ("Năm 2022 | Năm 2023" in a 2024 report)."""
+    return any(c.has_period and not view.reads(c) and row[c.index].strip() for c in columns)
+
+
 def _with_percent(cell: str, label: str, unit: str) -> str:
     """ "99,3" under a "%" unit or a "(%)" label is "99,3%" (the sentence rules need the sign)."""
     text = cell.strip()
     if "%" not in text and ("%" in unit or "%" in label) and parse_quantity(text) is not None:
         return f"{text}%"
     return text
-
-
-def _mark_year(cand: Candidate, row: list[str], column: Column, view: YearView, by_index) -> None:
-    """The previous year's cell as a note; a column of untold year lowers confidence and says why."""
-    before = view.previous.get(column.index)
-    if before is not None and row[before].strip():
-        cand.notes.append(previous_year_note(by_index[before].year_for(view.report_year), row[before]))
-    if column.index in view.untold:
-        cand.confidence = round(min(cand.confidence, UNTOLD_CONFIDENCE) * 0.9, 3)
-        if UNTOLD_REASON not in cand.flags:
-            cand.flags.append(UNTOLD_REASON)
-        cand.notes.append(view.untold_note(column))
 
 
 def _column_serves(role: str, cat: Catalogue) -> bool:

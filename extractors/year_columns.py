@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.candidates import Candidate
 from extractors.table_grid import Column
 
 UNTOLD_REASON = "low_confidence"
-UNTOLD_CONFIDENCE = 0.7  # the figure may be another year's: keep it below the resolver's threshold
+UNTOLD_CONFIDENCE = 0.6  # the figure may be another year's: below the resolver's LOW_CONFIDENCE (0.65)
 _VALUE_ROLES = ("actual", "plan", "collectives", "individuals")
 
 
@@ -43,9 +44,14 @@ class YearView:
         )
 
 
+PREVIOUS_YEAR_NOTE = "năm trước"  # how a figure's note on the previous year's value starts
+
+
 def previous_year_note(year: int | None, cell: str) -> str:
     """The previous year's value as written, for the reviewer: "năm trước (2023): 25"."""
-    return f"năm trước ({year}): {cell.strip()}" if year else f"năm trước: {cell.strip()}"
+    return (
+        f"{PREVIOUS_YEAR_NOTE} ({year}): {cell.strip()}" if year else f"{PREVIOUS_YEAR_NOTE}: {cell.strip()}"
+    )
 
 
 def year_view(columns: list[Column], report_year: int | None) -> YearView:
@@ -79,3 +85,17 @@ def year_view(columns: list[Column], report_year: int | None) -> YearView:
             if before:
                 view.previous[c.index] = before[-1].index
     return view
+
+
+def mark_year(
+    cand: Candidate, row: list[str], column: Column, view: YearView, by_index: dict[int, Column]
+) -> None:
+    """The previous year's cell as a note; a column of untold year lowers confidence and says why."""
+    before = view.previous.get(column.index)
+    if before is not None and row[before].strip():
+        cand.notes.append(previous_year_note(by_index[before].year_for(view.report_year), row[before]))
+    if column.index in view.untold:
+        cand.confidence = min(cand.confidence, UNTOLD_CONFIDENCE)
+        if UNTOLD_REASON not in cand.flags:
+            cand.flags.append(UNTOLD_REASON)
+        cand.notes.append(view.untold_note(column))
