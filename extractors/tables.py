@@ -82,7 +82,7 @@ class TableReader:
             if not label or _COMPONENT_LABEL.match(label):
                 continue
             if not self._match_label(label):
-                value_col = _result_column(row, columns, view)
+                value_col = _result_column(row, columns, view) if view.year_table else None
                 if value_col is not None:
                     # a row no table label names ("Số phong trào thi đua phát động | 10 | 12"): its label and
                     # the report year's result read as a sentence, so every catalogue's phrases apply
@@ -153,7 +153,7 @@ class TableReader:
             return [], False
         is_total = first[1]
         for text in dict.fromkeys((first[0], f"{_TOTAL_WORD.sub('', cells[0])}: {cells[1]}")):
-            found = self.prose(text, ctx)
+            found = [c for c in self.prose(text, ctx) if not self._vetoed(c, cells[0])]
             if found:
                 row_cells = [c for c in grid[r] if c is not None]
                 for cand in found:
@@ -162,6 +162,12 @@ class TableReader:
                     cand.origin = "table"
                 return found, is_total
         return [], is_total
+
+    def _vetoed(self, cand: Candidate, label: str) -> bool:
+        """A row label that its indicator's table rule rules out ("Tỷ lệ dịch vụ công trực tuyến")."""
+        cat = self.cats.for_indicator(cand.indicator)
+        padded = f" {self.cats.lexicon.expand(fold_key(label))} "
+        return bool(cat.table) and any(f" {v} " in padded for v in cat.table.label_veto)
 
     def _match_label(self, label: str) -> list[tuple[Catalogue, float]]:
         key = self.cats.lexicon.expand(fold_key(label))

@@ -31,6 +31,11 @@ class YearView:
     previous: dict[int, int] = field(default_factory=dict)  # report-year column -> previous year's column
     multi_year: bool = False  # the columns hold more than one year
 
+    @property
+    def year_table(self) -> bool:
+        """Columns of several years, or one whose year cannot be told: rows are read by the year's cell."""
+        return self.multi_year or bool(self.untold)
+
     def reads(self, column: Column) -> bool:
         return column.index in self.readable
 

@@ -215,3 +215,12 @@ def test_commendation_table_by_year_takes_the_report_years_columns() -> None:
         "commended_individuals": 910,
     }
     assert "năm trước (2023): 880" in got["commended_individuals"].notes
+
+
+def test_a_label_vetoed_by_the_table_rule_is_not_read_as_a_sentence_either() -> None:
+    rows = [
+        ["Nội dung", "Năm 2023", "Năm 2024"],
+        ["Tỷ lệ dịch vụ công trực tuyến toàn trình (%)", "61,5", "68,2"],
+        ["Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "99,1", "99,6"],
+    ]
+    assert {k: f.value for k, f in year_table_figures(rows).items()} == {"admin_ontime_pct": 99.6}
