@@ -3,8 +3,10 @@
 Column roles come from the header rows (a merged two-row header is expanded by ``Table.grid``): label
 (Chỉ tiêu), unit (ĐVT), plan (Kế hoạch / Dự toán), actual ((Ước) thực hiện), pct_plan (Tỷ lệ / So sánh %
 với KH), pct_yoy (so với cùng kỳ), collectives / individuals (Tập thể / Cá nhân), each with the year its
-header names. Scales come from the row's ĐVT cell, the column header, a unit line above the table
-("ĐVT: tỷ đồng") or the row label ("Thu NSNN (tỷ đồng)").
+header names, or the year relative to the report's ("năm nay", "năm trước", "cùng kỳ", "năm sau"); a
+column headed by a year alone ("2023", "Năm 2023") holds that year's results. Scales come from the
+row's ĐVT cell, the column header, a unit line above the table ("ĐVT: tỷ đồng") or the row label ("Thu
+NSNN (tỷ đồng)").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from extractors.numbers import find_quantities, parse_quantity
 from models.text import fold_key
 
 _YEAR = re.compile(r"\b(19[9]\d|20\d\d)\b")
+_YEAR_HEADER = re.compile(r"(?:19[9]\d|20\d\d)\s*\([^\d()]*\)")  # "2025 (KH)", "2024 (ước)": a header
 _ROLE_WORDS: list[tuple[str, Callable[[str], bool]]] = [
     ("index", lambda h: h in {"tt", "stt", "so tt", "so thu tu"}),
     ("unit", lambda h: _has_any(h, ("dvt", "don vi tinh", "don vi")) and not _has_any(h, ("tap the",))),
@@ -115,7 +118,7 @@ def header_rows(grid_texts: list[list[str]]) -> int:
 
 def _is_value(text: str) -> bool:
     text = text.strip()
-    if not text or re.fullmatch(r"\(\d+\)", text) or _YEAR.fullmatch(text):
+    if not text or re.fullmatch(r"\(\d+\)", text) or _YEAR.fullmatch(text) or _YEAR_HEADER.fullmatch(text):
         return False
     if parse_quantity(text) is not None:
         return True

@@ -4,8 +4,12 @@ Column roles and scales come from ``table_grid``. A table with Tập thể / Cá
 table (``award_tables``). A table with plan / actual / % columns has its rows matched to catalogues by
 label (diacritic-insensitive; fuzzy when no catalogue label is contained in it), and only columns of the
 report year (or with no year) feed figures, so the previous year's column of a two-year table is never
-this year's value. A table with no recognisable value columns (key-value tables, merged summary rows) is
-read row by row as prose.
+this year's value (``year_columns`` says which columns those are). In a table whose columns are years
+("Năm 2023 | Năm 2024", "Thực hiện năm trước | Thực hiện năm nay | So sánh (%)") a row that no table label
+names is read as a sentence of its label and the report year's cell, so that every indicator's catalogue
+(movements, models, exemplars, commendations, targets, …) applies to it as to prose; the previous year's
+cell is kept as a note. A table with no recognisable value columns (key-value tables, merged summary
+rows) is read row by row as prose.
 """
 
 from __future__ import annotations

@@ -224,3 +224,13 @@ def test_a_label_vetoed_by_the_table_rule_is_not_read_as_a_sentence_either() -> 
         ["Tỷ lệ hồ sơ giải quyết đúng hạn (%)", "99,1", "99,6"],
     ]
     assert {k: f.value for k, f in year_table_figures(rows).items()} == {"admin_ontime_pct": 99.6}
+
+
+def test_bare_year_headers_and_a_plan_year_marked_kh() -> None:
+    rows = [
+        ["Nội dung", "2023", "2024", "2025 (KH)"],
+        ["Điển hình tiên tiến được biểu dương", "190", "214", "230"],
+        ["Số lượt cá nhân được khen thưởng", "1.010", "1.096", "1.100"],
+    ]
+    got = year_table_figures(rows)
+    assert {k: f.value for k, f in got.items()} == {"exemplars_honoured": 214, "commended_individuals": 1096}
