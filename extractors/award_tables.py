@@ -18,6 +18,7 @@ from extractors.catalogue import Catalogues
 from extractors.document import Cell, Table
 from extractors.numbers import parse_quantity
 from extractors.table_grid import Column, row_locator
+from extractors.year_columns import mark_year, year_view
 from models.text import fold_key
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
@@ -64,7 +65,12 @@ def commendation_candidates(
 ) -> list[Candidate]:
     label_col = next((c.index for c in columns if c.role == "label"), 1 if len(columns) > 1 else 0)
     index_col = next((c.index for c in columns if c.role == "index"), 0)
-    value_cols = {c.role: c.index for c in columns if c.role in ("collectives", "individuals")}
+    # "Năm 2023: Tập thể | Cá nhân; Năm 2024: Tập thể | Cá nhân": the report year's columns only
+    view = year_view(columns, ctx.report_year)
+    by_index = {c.index: c for c in columns}
+    value_cols = {
+        c.role: c.index for c in columns if c.role in ("collectives", "individuals") and view.reads(c)
+    }
     groups: list[_Group] = []
     loose: list[tuple[str, int, dict[str, int]]] = []
     numbered_in_group = False
@@ -112,18 +118,20 @@ def commendation_candidates(
             continue
         value, r, how, summed = picked
         cat = cats.for_indicator(indicator)
-        out.append(
-            Candidate(
-                indicator=indicator,
-                value=value,
-                unit="count",
-                confidence=round(cat.confidence * (0.9 if summed else 1.0), 3),
-                origin="table",
-                catalogue=cat.name,
-                text=" | ".join(dict.fromkeys(t for t in texts[r] if t)),
-                locator=row_locator(table, [c for c in grid[r] if c is not None], r),
-                year=ctx.report_year,
-                notes=[f"from {how}"],
-            )
+        column = by_index[value_cols[role]]
+        cand = Candidate(
+            indicator=indicator,
+            value=value,
+            unit="count",
+            confidence=round(cat.confidence * (0.9 if summed else 1.0), 3),
+            origin="table",
+            catalogue=cat.name,
+            text=" | ".join(dict.fromkeys(t for t in texts[r] if t)),
+            locator=row_locator(table, [c for c in grid[r] if c is not None], r),
+            year=view.year_of(column),
+            notes=[f"from {how}"],
         )
+        # the previous year's cell of the same row is worth showing only when it is one row's value
+        mark_year(cand, texts[r] if not summed else [""] * len(texts[r]), column, view, by_index)
+        out.append(cand)
     return out

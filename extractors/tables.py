@@ -4,8 +4,12 @@ Column roles and scales come from ``table_grid``. A table with Tập thể / Cá
 table (``award_tables``). A table with plan / actual / % columns has its rows matched to catalogues by
 label (diacritic-insensitive; fuzzy when no catalogue label is contained in it), and only columns of the
 report year (or with no year) feed figures, so the previous year's column of a two-year table is never
-this year's value. A table with no recognisable value columns (key-value tables, merged summary rows) is
-read row by row as prose.
+this year's value (``year_columns`` says which columns those are). In a table whose columns are years
+("Năm 2023 | Năm 2024", "Thực hiện năm trước | Thực hiện năm nay | So sánh (%)") a row that no table label
+names is read as a sentence of its label and the report year's cell, so that every indicator's catalogue
+(movements, models, exemplars, commendations, targets, …) applies to it as to prose; the previous year's
+cell is kept as a note. A table with no recognisable value columns (key-value tables, merged summary
+rows) is read row by row as prose.
 """
 
 from __future__ import annotations
@@ -21,12 +25,19 @@ from extractors.catalogue import Catalogue, Catalogues
 from extractors.document import Table
 from extractors.numbers import parse_quantity
 from extractors.table_grid import (
+    Column,
     column_roles,
     header_rows,
     row_locator,
     scale_from_header,
     scale_of,
     unit_from_line,
+)
+from extractors.year_columns import (
+    PREVIOUS_YEAR_NOTE,
+    YearView,
+    mark_year,
+    year_view,
 )
 from models.text import fold_key
 
@@ -65,24 +76,34 @@ class TableReader:
             label_col = next((c.index for c in columns if c.role not in {"index"}), 0)
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
         default_scale = scale_of(unit_from_line(unit_line)) if unit_line else None
-        years = {c.year for c in columns if c.year}
+        view = year_view(columns, ctx.report_year)
+        by_index = {c.index: c for c in columns}
         unmatched: list[int] = []
+        year_rows: list[tuple[int, list[str], Column]] = []
         for r in range(n_header, len(texts)):
             row = texts[r]
             label = row[label_col]
             if not label or _COMPONENT_LABEL.match(label):
                 continue
             if not self._match_label(label):
-                if len(set(row)) <= 3:  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
-                    unmatched.append(r)
+                value_col = _result_column(row, columns, view) if view.year_table else None
+                if value_col is not None:
+                    # a row no table label names ("Số phong trào thi đua phát động | 10 | 12"): its label and
+                    # the report year's result read as a sentence, so every catalogue's phrases apply
+                    unit = row[unit_col] if unit_col is not None else ""
+                    year_rows.append(
+                        (r, [label, _with_percent(row[value_col.index], label, unit)], value_col)
+                    )
+                elif len(set(row)) <= 3 and not _other_years(row, columns, view):
+                    unmatched.append(r)  # a merged summary row ("Số chỉ tiêu đạt và vượt … | 17/18 chỉ tiêu")
                 continue
             header_scale = None
             row_scale = scale_of(row[unit_col]) if unit_col is not None and row[unit_col] else None
+            if row_scale is None and "%" in label:
+                row_scale = ("percent", 1.0)  # "Tỷ lệ hồ sơ đúng hạn (%)"
             for cat, score in self._match_label(label):
                 for column in columns:
-                    if column.role is None or not _column_serves(column.role, cat):
-                        continue
-                    if years and ctx.report_year and column.year and column.year != ctx.report_year:
+                    if column.role is None or not _column_serves(column.role, cat) or not view.reads(column):
                         continue
                     header_scale = scale_from_header(column.header)
                     scale = row_scale or header_scale or default_scale or scale_from_header(fold_key(label))
@@ -95,25 +116,62 @@ class TableReader:
                         and parse_quantity(row[column.index]).kind != "money"
                     )
                     cells = [c for c in grid[r] if c is not None]
-                    out.append(
-                        Candidate(
-                            indicator=cat.indicator,
-                            value=value[0],
-                            unit=value[1],
-                            confidence=round(cat.confidence * score * (0.6 if guessed else 1.0), 3),
-                            origin="table",
-                            catalogue=cat.name,
-                            text=" | ".join(dict.fromkeys(t for t in row if t)),
-                            locator=row_locator(table, cells, r),
-                            basis={"pct_plan": "estimate", "pct_yoy": "previous_year"}.get(column.role),
-                            is_estimate="uoc" in column.header.split(),
-                            year=column.year or ctx.report_year,
-                            notes=["the table gives no unit; the amount was read as tỷ đồng"]
-                            if guessed
-                            else [],
-                        )
+                    cand = Candidate(
+                        indicator=cat.indicator,
+                        value=value[0],
+                        unit=value[1],
+                        confidence=round(cat.confidence * score * (0.6 if guessed else 1.0), 3),
+                        origin="table",
+                        catalogue=cat.name,
+                        text=" | ".join(dict.fromkeys(t for t in row if t)),
+                        locator=row_locator(table, cells, r),
+                        basis={"pct_plan": "estimate", "pct_yoy": "previous_year"}.get(column.role),
+                        is_estimate="uoc" in column.header.split(),
+                        year=view.year_of(column),
+                        notes=["the table gives no unit; the amount was read as tỷ đồng"] if guessed else [],
                     )
-        return out + self._as_prose(table, grid, texts, ctx, unmatched)
+                    mark_year(cand, row, column, view, by_index)
+                    out.append(cand)
+        return (
+            out
+            + self._as_prose(table, grid, texts, ctx, unmatched)
+            + self._year_rows(table, grid, ctx, year_rows, view, by_index, texts)
+        )
+
+    def _year_rows(self, table, grid, ctx, rows, view, by_index, texts) -> list[Candidate]:
+        """Rows read as "label: value" of the report year's column, with the previous year's cell noted."""
+        found: list[tuple[Candidate, bool]] = []
+        for r, cells, column in rows:
+            row_cands, is_total = self._read_row(table, grid, texts, r, cells, ctx)
+            for cand in row_cands:
+                cand.year = view.year_of(column)
+                mark_year(cand, texts[r], column, view, by_index)
+                found.append((cand, is_total))
+        return self._combine(found)
+
+    def _read_row(self, table, grid, texts, r, cells, ctx) -> tuple[list[Candidate], bool]:
+        """Candidates of "label | value" read as a sentence, count first, else "label: value"; and whether
+        the row is a total ("Tổng số …")."""
+        first = _row_sentence(cells)
+        if first is None:
+            return [], False
+        is_total = first[1]
+        for text in dict.fromkeys((first[0], f"{_TOTAL_WORD.sub('', cells[0])}: {cells[1]}")):
+            found = [c for c in self.prose(text, ctx) if not self._vetoed(c, cells[0])]
+            if found:
+                row_cells = [c for c in grid[r] if c is not None]
+                for cand in found:
+                    cand.locator = row_locator(table, row_cells, r)
+                    cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
+                    cand.origin = "table"
+                return found, is_total
+        return [], is_total
+
+    def _vetoed(self, cand: Candidate, label: str) -> bool:
+        """A row label that its indicator's table rule rules out ("Tỷ lệ dịch vụ công trực tuyến")."""
+        cat = self.cats.for_indicator(cand.indicator)
+        padded = f" {self.cats.lexicon.expand(fold_key(label))} "
+        return bool(cat.table) and any(f" {v} " in padded for v in cat.table.label_veto)
 
     def _match_label(self, label: str) -> list[tuple[Catalogue, float]]:
         key = self.cats.lexicon.expand(fold_key(label))
@@ -148,6 +206,10 @@ class TableReader:
                 cand.text = " | ".join(t for t in dict.fromkeys(texts[r]) if t)
                 cand.origin = "table"
                 found.append((cand, is_total))
+        return self._combine(found)
+
+    def _combine(self, found: list[tuple[Candidate, bool]]) -> list[Candidate]:
+        """Within one table a total row wins over its parts; parts of a summable indicator add up."""
         out: list[Candidate] = []
         for indicator in dict.fromkeys(c.indicator for c, _ in found):
             group = [(c, t) for c, t in found if c.indicator == indicator]
@@ -157,6 +219,8 @@ class TableReader:
                 out += totals
             elif cat.sum_siblings and len(group) > 1:
                 first = group[0][0]
+                # one row's previous year is not the previous year of the sum
+                first.notes = [n for n in first.notes if not n.startswith(PREVIOUS_YEAR_NOTE)]
                 first.notes.append("sum of the table rows: " + " + ".join(str(c.value) for c, _ in group))
                 first.value = sum(c.value for c, _ in group)
                 out.append(first)
@@ -189,6 +253,25 @@ def _row_sentence(row: list[str]) -> tuple[str, bool] | None:
     if first is not None and first.kind in ("number", "count", "ratio") and len(values) == 1:
         return f"{values[0]} {label}", is_total
     return f"{label}: {', '.join(values)}", is_total
+
+
+def _result_column(row: list[str], columns: list[Column], view: YearView) -> Column | None:
+    """The report year's result cell of a row: the rightmost readable ``actual`` column with a value."""
+    picks = [c for c in columns if c.role == "actual" and view.reads(c) and row[c.index].strip()]
+    return picks[-1] if picks else None
+
+
+def _other_years(row: list[str], columns: list[Column], view: YearView) -> bool:
+    """The row's values stand only in columns of other years ("Năm 2022 | Năm 2023" in a 2024 report)."""
+    return any(c.has_period and not view.reads(c) and row[c.index].strip() for c in columns)
+
+
+def _with_percent(cell: str, label: str, unit: str) -> str:
+    """ "99,3" under a "%" unit or a "(%)" label is "99,3%" (the sentence rules need the sign)."""
+    text = cell.strip()
+    if "%" not in text and ("%" in unit or "%" in label) and parse_quantity(text) is not None:
+        return f"{text}%"
+    return text
 
 
 def _column_serves(role: str, cat: Catalogue) -> bool:
