@@ -95,8 +95,10 @@ from extractors.readers.ocr_image import PAPER as PAPER
 from extractors.readers.ocr_image import RED_LIGHT as RED_LIGHT
 from extractors.readers.ocr_image import REDNESS as REDNESS
 from extractors.readers.ocr_image import RULE_FRINGE_PX as RULE_FRINGE_PX
-from extractors.readers.ocr_image import RULE_PX, remove_rules, render_page, skew_angle
+from extractors.readers.ocr_image import RULE_PX, render_page, skew_angle, split_rules
 from extractors.readers.ocr_image import drop_red as drop_red
+from extractors.readers.ocr_image import remove_rules as remove_rules
+from extractors.readers.ocr_tables import cell_strips, in_cell, rule_edges, ruled_tables
 from extractors.text import nfc
 
 DPI = 300
@@ -119,6 +121,11 @@ _LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
 _MIN_WORD_CONF = 50.0  # below this a word must hold a letter or digit pair to be kept
 _OCR_FIXES = {"H.": "II."}  # first word of a line
 _NUMBERING = re.compile(r"^(?:[IVXLC]+|[a-zđ])[.)]$")  # "I.", "IV.", "a)": kept however unsure
+# A table cell holding only a Roman group number ("I", "II", "III" of an award table's STT column):
+# Tesseract reads two serifed I's side by side as an H and an I as a 1, l or |; a token of only those
+# letters with an I, H or | in it is no Arabic number ("1", "11" stay) and no word.
+_CELL_ROMAN = re.compile(r"^(?=[IHl1|]*[IH|])[IHl1|]+\.?$")
+_DASHES = {"-", "–", "—", "--"}  # a cell of one dash: none of that kind
 
 
 def page_needs_ocr(text: str, char_count: int) -> str | None:
@@ -166,6 +173,7 @@ class OcrPage:
     height: float
     angle: float  # degrees the rendering was turned (counter-clockwise) to straighten it
     words: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[list[BBox]] = field(default_factory=list)  # cell boxes of each ruled table (this frame)
     seconds: float = 0.0
 
     def to_page(self, bbox: BBox) -> BBox:
@@ -224,15 +232,24 @@ class PdfOcr:
         angle = skew_angle(image)
         if angle:
             image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-        image = remove_rules(image, max(20, round(RULE_PX * scale * 72 / DPI)))
+        image, across, down = split_rules(image, max(20, round(RULE_PX * scale * 72 / DPI)))
         px = image.width
+        points = width / px  # points per pixel
+        result = OcrPage(number, width, height, angle)
+        result.tables = ruled_tables(rule_edges(across, down, points))
+        del across, down
+        strips = cell_strips(image, result.tables, points)
         with tempfile.TemporaryDirectory(prefix="thidua-ocr-") as tmp:
             png = Path(tmp) / "page.png"
             image.save(png, compress_level=1)
             del image
-            hocr = self._tesseract(png)
-        result = OcrPage(number, width, height, angle)
-        result.words = hocr_words(hocr, width / px)
+            words = hocr_words(self._tesseract(png), points)
+            if strips:  # the cells' text is read again from the strips, each cell on lines of its own
+                words = [w for w in words if not in_cell(w, result.tables)]
+                for strip in strips:
+                    strip.image.save(png, compress_level=1)
+                    words += strip.place(hocr_words(self._tesseract(png), points, cells=True), points)
+        result.words = words
         result.seconds = time.perf_counter() - start
         return result
 
@@ -260,8 +277,11 @@ class PdfOcr:
 # ---------------------------------------------------------------- hOCR to words
 
 
-def hocr_words(hocr: str, scale: float) -> list[dict[str, Any]]:
+def hocr_words(hocr: str, scale: float, *, cells: bool = False) -> list[dict[str, Any]]:
     """Words of an hOCR page as pdfplumber-style dicts, ``scale`` points per pixel.
+
+    ``cells``: the image holds table cells one under another (:mod:`.ocr_tables`); a line of one
+    Roman-like token is then a group number, read back (``_CELL_ROMAN``) and kept however unsure.
 
     All words of one line share a top and bottom set from the line's baseline and the page's usual
     line height, so that accents (which make a word's own box taller) do not move them; the one
@@ -277,17 +297,25 @@ def hocr_words(hocr: str, scale: float) -> list[dict[str, Any]]:
         props = _title(el.get("title", ""))
         x0, y0, x1, y1 = (float(v) for v in props["bbox"])
         slope, offset = (float(v) for v in props.get("baseline", (0, 0)))
-        words = []
+        read = []
         for w in el.iter(f"{_HOCR}span"):
-            if w.get("class") != "ocrx_word":
-                continue
-            text = nfc("".join(w.itertext()).strip())
+            if w.get("class") == "ocrx_word":
+                wprops = _title(w.get("title", ""))
+                conf = float(wprops.get("x_wconf", ["0"])[0])
+                read.append((nfc("".join(w.itertext()).strip()), conf, [float(v) for v in wprops["bbox"]]))
+        words = []
+        if cells and len(read) == 1 and _CELL_ROMAN.match(read[0][0]):
+            roman = read[0][0].replace("H", "II").translate(str.maketrans("l1|", "III"))
+            words.append((roman, read[0][2]))
+            read = []
+        elif cells and len(read) == 1 and read[0][0] in _DASHES:  # "-" for none, however unsure
+            words.append(("-", read[0][2]))
+            read = []
+        for text, conf, box in read:
             if not words and text in _OCR_FIXES:
                 text = _OCR_FIXES[text]
-            wprops = _title(w.get("title", ""))
-            conf = float(wprops.get("x_wconf", ["0"])[0])
             if text and _keep(text, conf):
-                words.append((text, [float(v) for v in wprops["bbox"]]))
+                words.append((text, box))
         if words:
             baseline = y1 + offset + slope * ((x0 + x1) / 2 - x0)
             lines.append((y1 - y0, baseline, words))

@@ -71,14 +71,22 @@ def skew_angle(image: Image.Image) -> float:
 
 def remove_rules(image: Image.Image, length: int = RULE_PX) -> Image.Image:
     """Whiten horizontal and vertical dark runs of ``length`` pixels or more (table and page rules)."""
+    return split_rules(image, length)[0]
+
+
+def split_rules(image: Image.Image, length: int = RULE_PX) -> tuple[Image.Image, np.ndarray, np.ndarray]:
+    """The image without its rules (as :func:`remove_rules`), and the rules' cores: a mask of the
+    horizontal runs and one of the vertical runs (same shape as the image), from which
+    :mod:`.ocr_tables` rebuilds the grids of ruled tables before Tesseract reads the cells."""
     pixels = np.asarray(image)
     dark = pixels < 140
-    mask = _thicken(_runs(dark, length)) | _thicken(_runs(dark.T, length)).T
+    across, down = _runs(dark, length), _runs(dark.T, length).T
+    mask = _thicken(across) | _thicken(down.T).T
     if not mask.any():
-        return image
+        return image, across, down
     out = pixels.copy()
     out[mask] = 255
-    return Image.fromarray(out)
+    return Image.fromarray(out), across, down
 
 
 def _thicken(mask: np.ndarray, by: int = RULE_FRINGE_PX) -> np.ndarray:

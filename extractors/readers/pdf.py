@@ -158,7 +158,8 @@ def _read_by_ocr(out: Page, reason: str, ocr: PdfOcr, warnings: list[str]) -> bo
         warnings.append(f"page {number} ({reason}): OCR failed ({exc}); its content is missing")
         return False
     out.ocr = result
-    out.lines = lines(number, [Word.from_plumber(w) for w in result.words])
+    words = [Word.from_plumber(w) for w in result.words]
+    out.lines = lines(number, page_tables(out, result.tables, words))  # cells as on a text page
     if not out.lines:
         warnings.append(f"page {number} ({reason}): OCR found no text (blank or unreadable scan)")
     return True
