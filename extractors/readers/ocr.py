@@ -31,15 +31,26 @@ text, 512 in ruled tables), compared with the text layer of the originals:
    white. Text printed in red would drop out too; Vietnamese administrative reports print none.
 2. **Deskew** (:func:`skew_angle`): the angle within ±``MAX_SKEW``° that makes the row profile of a
    quarter-size image the most peaked; the boxes are mapped back onto the page (``OcrPage.to_page``).
-3. **Remove ruling lines** (:func:`remove_rules`): dark runs of ``RULE_PX`` pixels (≈ 7 mm) or more,
-   horizontal or vertical, and their grey fringe, become white. Tesseract otherwise skips most of what
-   ruled cells hold. Tables on scanned pages are not rebuilt (no cell detection: out of scope): their
-   cells become paragraphs of their own ("Bằng khen Thành phố", "25", "48"), or a row one paragraph.
+3. **Remove ruling lines** (:func:`split_rules`): runs of ``RULE_PX`` pixels (≈ 7 mm) or more darker
+   than ``RULE_INK``, horizontal or vertical, and their grey fringe, become white. Tesseract otherwise
+   skips most of what ruled cells hold. The runs are kept as the tables' grid (:mod:`.ocr_tables`):
+   pdfplumber's table algorithm, as on a text page, turns them into cell boxes. ``RULE_INK`` is 190,
+   not the 140 of ink: a thin rule scanned at 200 dpi and stored as a 150 dpi JPEG is grey (150–190),
+   and at 140 only one rule of a sample table was whole (the missing pieces merged cells).
 4. ``tesseract page.png stdout -l vie --psm 6 hocr`` on a PNG in a temporary directory, deleted as
    soon as the page is read; ``OMP_THREAD_LIMIT=1`` (with 2 threads on the loaded 2-core machine a
    page took 5.8 s instead of 1.5 s); a timeout per page (60 s, env ``THIDUA_OCR_TIMEOUT_S``). hOCR
    rather than TSV because it gives each line's baseline, so the words of a line get a steady top and
    bottom whatever accents they carry, and the reader's layout rules work as on a text page.
+5. **Table cells read again** when the page has ruled tables: every cell's ink, trimmed, is stacked
+   one under another into a strip (:func:`~.ocr_tables.cell_strips`), read by one more Tesseract run
+   (psm 6), and its words moved back into their cells, in place of the first pass's words there.
+   Why: psm 6 sizes a space from the whole line, and a table row is one line with wide gaps between
+   columns, so inside a cell it read "Kếhoạch", "Thựchiện" for the headers "Kế hoạch", "Thực hiện"
+   and no column was recognised. On the strip, a line of one Roman-like token is a group number
+   ("1H", "H", "|" for "III", "II", "I": serifed I's read as an H) and a lone dash a "-", kept however
+   unsure. The PDF reader routes the words into the cells (:func:`~.pdf_tables.page_tables`) and
+   the table is a :class:`~extractors.document.Table` whose cells carry ``ocr_text``.
 
    ==========================  =============  ========  =============  =============
    words / numbers right       fixture words  numbers   63 pp. prose   63 pp. tables
@@ -51,15 +62,26 @@ text, 512 in ruled tables), compared with the text layer of the originals:
    steps 1–3, psm 6 (chosen)   99.2 %         31/31     100 %          80.5 %
    ==========================  =============  ========  =============  =============
 
+   (The table column is the first pass alone, measured before step 5; not measured again.)
    On the 63 pages words are 97.3 % right with psm 4 and 6 alike (97.2 % psm 3); psm 6 keeps table rows
    in order best. With plain grey the seal spoils the issuer block, where the unit is looked for first:
    psm 3 and 4 skip it, psm 6 reads "UBND QUẬI HOAÑYKIẾ" for "UBND QUẬN HOÀN KIẾM". Extraction end to
-   end on the 63 pages (``extract_path``): unit and year 14/14, figures precision 0.98 and recall 0.87
-   against 1.00/1.00 for the text PDFs. Every miss is a figure only a table holds; the 3 wrong values
-   (two a table's row number read as a count, one the prose side of a prose/table conflict whose table
-   was lost) all carry the ``ocr_text`` flag; no digit of running text was misread. Time: ≈ 1.5 s a
-   page all in (Tesseract 1.1–1.3, rotation 0.16, rule removal 0.1, rendering and the rest 0.2), one
-   page at a time; memory: one rendered page (≈ 9 Mpx, a few arrays of it) at a time.
+   end on the 63 pages (``extract_path``), before tables were rebuilt: unit and year 14/14, figures
+   precision 0.98 and recall 0.87 against 1.00/1.00 for the text PDFs; every miss was a figure only a
+   table holds, and the 3 wrong values all carried the ``ocr_text`` flag; no digit of running text was
+   misread. Time: ≈ 1.5 s a page all in (Tesseract 1.1–1.3, rotation 0.16, rule removal 0.1,
+   rendering and the rest 0.2), one page at a time; memory: one rendered page (≈ 9 Mpx, a few arrays
+   of it) at a time.
+
+   With tables rebuilt (steps 3 and 5), on a fresh set of scans of the same 14 reports made by
+   ``samples/independent/write_scanned.py --samples DIR`` (same recipe, turns within ±1°, seed 10): figures
+   precision/recall 0.989 / 0.989 (the same scans before: 0.982 / 0.874, 21 of 166 figures missing
+   or wrong); 2 of 166 wrong, none missing, both flagged (``low_confidence``): an award table's
+   lettered sub-row "c)" read as "C", a Roman group number, so the unit-level group was cut short.
+   The scanned twin ``samples/independent/r30_scanned_dong_da_2022.pdf`` (three
+   pages, four ruled tables, the award table among them) gives its born-digital twin's 13 figures, all
+   flagged ``ocr_text`` (2 of 13 before). Time: a page with tables takes one more Tesseract run on its
+   cells: 2.2–2.5 s a page with tables against 1.2 s without, on the loaded machine (r30's pages).
 
 Words Tesseract is unsure of (confidence under 50) are dropped unless they hold a digit, two letters
 in a row or a heading number ("`", "~Í": seal and signature strokes); a line-initial "H." is read
@@ -69,7 +91,10 @@ Tesseract missing, or present without Vietnamese data: :func:`ocr_unavailable` s
 reader then warns for each page needing OCR, and refuses a PDF in which no page has a usable text layer.
 
 Image preparation (steps 1–3) lives in :mod:`.ocr_image`; its functions and thresholds stay
-importable from here.
+importable from here. The tables' grid and the cell strips (steps 3 and 5) live in :mod:`.ocr_tables`.
+Not rebuilt: tables without rules (a borderless table is not a table on a text page either), and
+cells whose rules the scan lost (they merge with their neighbour, as a missing rule would on a text
+page).
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ of ``EMBED_DPI`` a page, as copiers store them). The same recipe as ``tests/fixt
 The scan shares its twin's figures; its expected file copies them with ``ocr_text`` added to every
 figure's flags (every word of a scan is read by OCR) and the layout ``scanned-table``.
 
+``write_scanned.py --samples DIR`` scans every ``samples/*.pdf`` into DIR instead (not committed), the
+set the OCR measurements of :mod:`extractors.readers.ocr` are made on.
+
 * ``r30_scanned_dong_da_2022.pdf``: ``r02_tables_dong_da_2022.pdf`` (three pages: a summary table of
   indicators, a movements table and the commendation table by award form, tập thể / cá nhân).
 """
@@ -17,7 +20,10 @@ from __future__ import annotations
 
 import json
 import math
+import random
+import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -116,7 +122,27 @@ def expected(twin: Path) -> dict:
     return data
 
 
+def scan_samples(out: Path, seed: int = 10) -> None:
+    """Scans of every ``samples/*.pdf`` into ``out`` with their expected files, for measuring OCR (see
+    :mod:`extractors.readers.ocr`): random turns within ±1°, a seal on the first word of page 1 and
+    on the signature ("CHỦ", else the last word) of the last page. Not committed: 63 pages."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for pdf in sorted(HERE.parent.glob("*.pdf")):
+        with pdfplumber.open(pdf) as doc:
+            n = len(doc.pages)
+            first = doc.pages[0].extract_words()[0]["text"]
+            last = [w["text"] for w in doc.pages[-1].extract_words()]
+        under = (first, "CHỦ" if "CHỦ" in last else last[-1])
+        turns = tuple(round(rng.uniform(-1, 1), 2) for _ in range(n))
+        save_image_pdf(scan(pdf, turns, "ỦY BAN NHÂN DÂN * HÀ NỘI * ", under), out / pdf.name)
+        shutil.copy(pdf.with_suffix(".expected.json"), out / f"{pdf.stem}.expected.json")
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--samples":  # write_scanned.py --samples DIR
+        scan_samples(Path(sys.argv[2]))
+        return
     for name, (twin, rotations, seal_text, under) in SCANS.items():
         pdf = HERE / f"{name}.pdf"
         save_image_pdf(scan(HERE / f"{twin}.pdf", rotations, seal_text, under), pdf)
