@@ -19,7 +19,7 @@ import pdfplumber
 import pytest
 from PIL import Image, ImageDraw
 
-from extractors.document import Paragraph, UnreadableDocument
+from extractors.document import Paragraph, Table, UnreadableDocument
 from extractors.extract import extract_path
 from extractors.readers import ocr, read_document
 from models.records import DocumentResult
@@ -152,8 +152,14 @@ def test_scanned_pages_keep_layout_and_lose_the_seals() -> None:
     assert texts[:2] == ["UBND QUẬN HOÀN KIẾM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     budget = next(t for t in texts if "13.200" in t)
     assert budget.startswith("Mặc dù") and budget.endswith("147,4% dự toán Thành phố giao.")  # one paragraph
-    # The ruled table's numbers survive (its rows become paragraphs), and so does the signature.
-    assert {"25", "48", "05"} <= {w for t in texts for w in t.split()}
+    # The ruled table is rebuilt as on the text PDF (tests/test_ocr_tables.py), and the signature is read.
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.cells] == [
+        *("Hình thức", "Tập thể", "Cá nhân"),
+        *("Bằng khen Thành phố", "25", "48"),
+        *("Cờ thi đua Thành phố", "05", ""),
+    ]
+    assert all(c.repairs == ("ocr_text",) and c.locator.page == 2 for c in table.cells)
     assert "Nguyễn Quang Huy" in texts
 
 

@@ -14,6 +14,7 @@ from PIL import Image
 MAX_SKEW = 3.0  # degrees: a flatbed or phone scan within this is straightened
 RULE_PX = 80  # at 300 dpi ≈ 6.8 mm: longer dark runs are table rules, not letters (an "—" is ≈ 40 px)
 RULE_FRINGE_PX = 2  # the blurred edge of a rule, on each side of its dark core
+RULE_INK = 190  # rules are runs of pixels darker than this: a thin rule scanned is grey (150–190)
 REDNESS = 30  # R − mean(G, B) above this, with R ≥ RED_LIGHT: seal ink, made white
 RED_LIGHT = 140  # darker red pixels are text under the seal (black ink × red ink): kept
 PAPER = 215  # grey levels from this up are paper (and the last of the seal's halo): made white
@@ -71,14 +72,22 @@ def skew_angle(image: Image.Image) -> float:
 
 def remove_rules(image: Image.Image, length: int = RULE_PX) -> Image.Image:
     """Whiten horizontal and vertical dark runs of ``length`` pixels or more (table and page rules)."""
+    return split_rules(image, length)[0]
+
+
+def split_rules(image: Image.Image, length: int = RULE_PX) -> tuple[Image.Image, np.ndarray, np.ndarray]:
+    """The image without its rules (as :func:`remove_rules`), and the rules' cores: a mask of the
+    horizontal runs and one of the vertical runs (same shape as the image), from which
+    :mod:`.ocr_tables` rebuilds the grids of ruled tables before Tesseract reads the cells."""
     pixels = np.asarray(image)
-    dark = pixels < 140
-    mask = _thicken(_runs(dark, length)) | _thicken(_runs(dark.T, length)).T
+    dark = pixels < RULE_INK
+    across, down = _runs(dark, length), _runs(dark.T, length).T
+    mask = _thicken(across) | _thicken(down.T).T
     if not mask.any():
-        return image
+        return image, across, down
     out = pixels.copy()
     out[mask] = 255
-    return Image.fromarray(out)
+    return Image.fromarray(out), across, down
 
 
 def _thicken(mask: np.ndarray, by: int = RULE_FRINGE_PX) -> np.ndarray:

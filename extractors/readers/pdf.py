@@ -16,8 +16,9 @@ parsed for that), so encrypted and damaged files are refused with the same messa
 Scanned pages: pass 1 asks :func:`extractors.readers.ocr.page_needs_ocr` about each page's text layer;
 a page without one (and holding an image), or whose text layer is garbage (fonts without a Unicode
 map, no Vietnamese letters), is read by OCR (:mod:`extractors.readers.ocr`) instead, and its words go
-through the same line and paragraph rules. Its paragraphs carry ``repairs=("ocr_text",)`` and bboxes
-mapped back onto the page (the OCR frame is straightened). When OCR is not available the page's
+through the same table, line and paragraph rules (its ruled tables' cells come from the rules OCR found
+in the image). Its paragraphs and cells carry ``repairs=("ocr_text",)`` and bboxes mapped back onto the
+page (the OCR frame is straightened). When OCR is not available the page's
 content is missing with a warning, and a PDF in which no page has any text is refused.
 """
 
@@ -158,7 +159,8 @@ def _read_by_ocr(out: Page, reason: str, ocr: PdfOcr, warnings: list[str]) -> bo
         warnings.append(f"page {number} ({reason}): OCR failed ({exc}); its content is missing")
         return False
     out.ocr = result
-    out.lines = lines(number, [Word.from_plumber(w) for w in result.words])
+    words = [Word.from_plumber(w) for w in result.words]
+    out.lines = lines(number, page_tables(out, result.tables, words))  # cells as on a text page
     if not out.lines:
         warnings.append(f"page {number} ({reason}): OCR found no text (blank or unreadable scan)")
     return True

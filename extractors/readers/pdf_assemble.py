@@ -55,10 +55,13 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
             continue
         cells, offset = [], 0
         for part in item:
+            scan = ocr.get(part.page)  # a table rebuilt on a scanned page: boxes back onto the page
             for c in part.cells:
                 row = c["row"] + offset
-                loc = Locator(f"t{n_table}.r{row}.c{c['col']}", part.page, c["bbox"])
-                repairs = ("repaired_text",) if c.get("repaired") else ()
+                bbox = scan.to_page(c["bbox"]) if scan else c["bbox"]
+                loc = Locator(f"t{n_table}.r{row}.c{c['col']}", part.page, bbox)
+                repairs = ("ocr_text",) if scan else ()
+                repairs += ("repaired_text",) if c.get("repaired") else ()
                 cells.append(Cell(row, c["col"], c["text"], loc, c["row_span"], c["col_span"], repairs))
             offset += part.n_rows
         blocks.append(Table(n_table, offset, item[0].n_cols, cells, page=item[0].page))
