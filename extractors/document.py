@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, origin top-left)
 
@@ -26,6 +27,19 @@ class Locator:
     bbox: BBox | None = None
 
 
+class WordBox(NamedTuple):
+    """One word of a PDF paragraph: its characters ``[start, end)`` in ``Paragraph.text``, the page and
+    box it is printed in, and the paragraph line it sits on (0-based, counted on across a page break),
+    so that a value can be boxed by its own words and a label told to be on the value's line. A named
+    tuple: a report has tens of thousands of words, and a tuple is the cheapest record to make."""
+
+    start: int
+    end: int
+    page: int
+    bbox: BBox
+    line: int
+
+
 @dataclass
 class Paragraph:
     index: int  # position among the document's paragraphs (0-based)
@@ -36,6 +50,13 @@ class Paragraph:
     # how the text was obtained when not read as is: "ocr_text" (OCR of a scanned page), "repaired_text"
     # (converted from a legacy font encoding, rejoined syllables); figures read from it carry these flags
     repairs: tuple[str, ...] = ()
+    # PDF only: the words of ``text`` with their boxes, in reading order (see :meth:`words_in`); empty
+    # for Word files and for lines whose text could not be aligned with their words exactly
+    words: tuple[WordBox, ...] = ()
+
+    def words_in(self, start: int, end: int) -> list[WordBox]:
+        """The words holding any of the characters ``[start, end)`` of ``text``, in reading order."""
+        return [w for w in self.words if w.start < end and start < w.end]
 
 
 @dataclass

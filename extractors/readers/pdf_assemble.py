@@ -7,7 +7,7 @@ table's repeated header) and numbers the blocks, with their locators and repairs
 
 from __future__ import annotations
 
-from extractors.document import BBox, Block, Cell, Locator, Paragraph, Table
+from extractors.document import BBox, Block, Cell, Locator, Paragraph, Table, WordBox
 from extractors.readers.ocr import OcrPage
 from extractors.readers.pdf_layout import page_items, para_continues
 from extractors.readers.pdf_records import Page, Para, TablePart
@@ -50,7 +50,9 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
             repairs = ("ocr_text",) if any(ln.page in ocr for ln in item.lines) else ()
             if any(ln.repaired for ln in item.lines):  # legacy font converted, split syllables rejoined
                 repairs += ("repaired_text",)
-            blocks.append(Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs))
+            para = Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs)
+            para.words = _word_boxes(item, ocr)
+            blocks.append(para)
             n_para += 1
             continue
         cells, offset = [], 0
@@ -64,3 +66,19 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
         blocks.append(Table(n_table, offset, item[0].n_cols, cells, page=item[0].page))
         n_table += 1
     return blocks
+
+
+def _word_boxes(para: Para, ocr: dict[int, OcrPage]) -> tuple[WordBox, ...]:
+    """The paragraph's words with offsets into its text (its lines joined by single spaces, also over
+    a page break) and boxes on the page (an OCR'd page's straightened frame turned back)."""
+    boxes: list[WordBox] = []
+    offset = 0
+    for n, line in enumerate(para.lines):
+        scan = ocr.get(line.page)
+        for start, end, bbox in line.words:
+            box = scan.to_page(bbox) if scan is not None else bbox
+            boxes.append(WordBox(offset + start, offset + end, line.page, box, n))
+        offset += len(line.text) + 1
+    if " ".join(line.text for line in para.lines) != para.text:  # offsets would be off: keep none
+        return ()
+    return tuple(boxes)
