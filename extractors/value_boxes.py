@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from extractors.candidates import Candidate
 from extractors.document import BBox, Paragraph, Table, WordBox
-from extractors.numbers import find_quantities
+from extractors.numbers import find_quantities, parse_quantity
 from extractors.reading import Hit, reading
 
 # The catalogue roles that name an indicator beside its number (see extractors.rules, step 2).
@@ -51,16 +51,17 @@ def union(boxes: list[BBox]) -> BBox:
 
 
 def reads_as(text: str, cand: Candidate) -> bool:
-    """Whether ``text`` (the characters a candidate points at) states the candidate's value."""
-    for q in find_quantities(text):
-        values = [q.value, q.numerator, q.denominator]
+    """Whether ``text`` (the characters a candidate points at) states the candidate's value: as written,
+    scaled (a bare number in tỷ đồng), one side of a ratio, or a change in percent ("tăng 4,2%" is
+    104,2 % of last year, "vượt 2,3%" 102,3 % of the plan)."""
+    found = find_quantities(text) or [q for q in (parse_quantity(text),) if q is not None]  # "mười hai"
+    for q in found:
+        values = [v for v in (q.value, q.numerator, q.denominator) if v is not None]
+        if cand.unit == "%":
+            values += [100 + q.value, 100 - q.value]
         scales = _SCALES if cand.unit == "VND" and q.kind == "number" else (1.0,)
-        for v in values:
-            if v is None:
-                continue
-            for scale in scales:
-                if _same(v * scale, cand.value, cand.unit):
-                    return True
+        if any(_same(v * scale, cand.value, cand.unit) for v in values for scale in scales):
+            return True
     return False
 
 

@@ -255,20 +255,22 @@ def test_reads_as_checks_the_characters_against_the_value() -> None:
     assert reads_as("13.200", cand(13_200e9, "VND"))  # a bare number under "ĐVT: tỷ đồng"
     assert reads_as("17/18", cand(17, "count")) and reads_as("17/18", cand(18, "count"))
     assert reads_as("147,4%", cand(147.4, "%"))
+    assert reads_as("4,2%", cand(104.2, "%"))  # "tăng 4,2% so với cùng kỳ": 104,2 % of last year
+    assert reads_as("mười hai", cand(12, "count"))
     assert not reads_as("01", cand(6, "count")) and not reads_as("12", cand(12e9, "count"))
 
 
 # ---------------------------------------------------------------- stored, and old records
 
 
-def test_value_boxes_are_stored_and_rows_from_before_them_still_render(tmp_path: Path) -> None:
-    from sqlalchemy import create_engine, text
+def test_value_boxes_are_stored_and_rows_from_before_them_still_render(tmp_path: Path, db_url: str) -> None:
+    from sqlalchemy import create_engine, inspect
 
     from extractors.ingest import process_file
     from models import migrations
     from models.store import Store, StoreSettings
 
-    settings = StoreSettings(home=tmp_path / "home", database_url=f"sqlite:///{tmp_path / 'thidua.db'}")
+    settings = StoreSettings(home=tmp_path / "home", database_url=db_url)
     with Store.open(settings) as store:
         sha = process_file(store, PROSE_PDF).sha256
         frame = store.figures_frame()
@@ -288,9 +290,8 @@ def test_value_boxes_are_stored_and_rows_from_before_them_still_render(tmp_path:
             from alembic import command
 
             command.downgrade(migrations.alembic_config(connection), "0003")
-        with engine.connect() as connection:
-            columns = [r[1] for r in connection.execute(text("PRAGMA table_info(figures)"))]
-            assert "source_value_bbox" not in columns and "source_bbox" in columns
+        columns = [c["name"] for c in inspect(engine).get_columns("figures")]
+        assert "source_value_bbox" not in columns and "source_bbox" in columns
     engine.dispose()
     with Store.open(settings) as store:
         frame = store.figures_frame()
