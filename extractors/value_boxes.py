@@ -33,6 +33,7 @@ from extractors.candidates import Candidate
 from extractors.document import BBox, Paragraph, Table, WordBox
 from extractors.numbers import find_quantities, parse_quantity
 from extractors.reading import Hit, reading
+from extractors.tokens import Tokens
 
 # The catalogue roles that name an indicator beside its number (see extractors.rules, step 2).
 LABEL_ROLES = ("cues_before", "cues_after", "nouns", "context_nouns")
@@ -116,7 +117,7 @@ def _first_line(para: Paragraph, start: int, end: int) -> list[WordBox] | None:
     return [w for w in words if w.line == words[0].line]
 
 
-def _label(hits: list[Hit], tokens, cand: Candidate, start: int, end: int) -> tuple[int, int] | None:
+def _label(hits: list[Hit], tokens: Tokens, cand: Candidate, start: int, end: int) -> tuple[int, int] | None:
     """Characters of the phrase of the candidate's catalogue nearest the value, in its clause."""
     span = tokens.char_span(start, end)
     if span is None:
