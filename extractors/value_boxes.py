@@ -2,7 +2,7 @@
 
 A candidate knows its value's characters (``Candidate.span``) inside its sentence or row
 (``Candidate.text``); a PDF paragraph knows where each of its words is printed
-(``Paragraph.words``). This module joins the two after the rules have run, so the rules stay free of
+(``Paragraph.words_in``). This module joins the two after the rules have run, so the rules stay free of
 page geometry:
 
 * **Prose** (:func:`prose_boxes`): the sentence is found in the paragraph text, the span moved to
@@ -79,7 +79,7 @@ def _same(a: float, b: float, unit: str) -> bool:
 
 def prose_boxes(para: Paragraph, doc: Doc, candidates: list[Candidate]) -> None:
     """Set ``value_page``/``value_bbox``/``label_bbox`` on the candidates read from ``para`` (PDF)."""
-    if not para.words or not any(c.span is not None and c.origin == "prose" for c in candidates):
+    if not para.printed_lines or not any(c.span is not None and c.origin == "prose" for c in candidates):
         return
     found = reading(doc)
     tokens = found.tokens

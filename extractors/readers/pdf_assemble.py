@@ -7,7 +7,7 @@ table's repeated header) and numbers the blocks, with their locators and repairs
 
 from __future__ import annotations
 
-from extractors.document import BBox, Block, Cell, Locator, Paragraph, Table, WordBox
+from extractors.document import BBox, Block, Cell, Locator, Paragraph, PrintedLine, Table
 from extractors.readers.ocr import OcrPage
 from extractors.readers.pdf_layout import page_items, para_continues
 from extractors.readers.pdf_records import Page, Para, TablePart
@@ -51,7 +51,7 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
             if any(ln.repaired for ln in item.lines):  # legacy font converted, split syllables rejoined
                 repairs += ("repaired_text",)
             para = Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs)
-            para.words = _word_boxes(item, ocr)
+            para.printed_lines = _printed_lines(item, ocr)
             blocks.append(para)
             n_para += 1
             continue
@@ -68,17 +68,17 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
     return blocks
 
 
-def _word_boxes(para: Para, ocr: dict[int, OcrPage]) -> tuple[WordBox, ...]:
-    """The paragraph's words with offsets into its text (its lines joined by single spaces, also over
-    a page break) and boxes on the page (an OCR'd page's straightened frame turned back)."""
-    boxes: list[WordBox] = []
-    offset = 0
-    for n, line in enumerate(para.lines):
-        scan = ocr.get(line.page)
-        for start, end, bbox in line.words:
-            box = scan.to_page(bbox) if scan is not None else bbox
-            boxes.append(WordBox(offset + start, offset + end, line.page, box, n))
-        offset += len(line.text) + 1
+def _printed_lines(para: Para, ocr: dict[int, OcrPage]) -> tuple[PrintedLine, ...]:
+    """The paragraph's lines with their offsets in its text (the lines joined by single spaces, also
+    over a page break) and their words' boxes on the page (an OCR'd page's frame turned back)."""
     if " ".join(line.text for line in para.lines) != para.text:  # offsets would be off: keep none
         return ()
-    return tuple(boxes)
+    out = []
+    offset = 0
+    for line in para.lines:
+        words, scan = line.words, ocr.get(line.page)
+        if scan is not None:
+            words = tuple((a, b, scan.to_page(box)) for a, b, box in words)
+        out.append(PrintedLine(offset, line.page, words))
+        offset += len(line.text) + 1
+    return tuple(out)
