@@ -11,8 +11,8 @@ page geometry:
   A value broken over two lines is boxed on its **first line** only: one rectangle, on the line where
   a reader's eye finds the number, never a rectangle spanning both lines (which would cover the text
   between them). The **label** is the phrase of the figure's own catalogue (a cue before or after
-  the number, or the noun it counts) nearest the value in its clause: the words that made this
-  number this indicator. It is boxed only with its words on the value's line; a label on another
+  the number, or the noun it counts) nearest the value in its clause: the words that name the
+  indicator beside the number. It is boxed only with its words on the value's line; a label on another
   line gets no box (the paragraph box shows the context). This is the nearest phrase of that
   catalogue, found again from the sentence's phrase hits, not a record of which one the rule weighed.
 * **Tables** (:func:`table_boxes`): the value's cell is the one cell of the row whose text holds the
@@ -33,6 +33,7 @@ from extractors.candidates import Candidate
 from extractors.document import BBox, Paragraph, Table, WordBox
 from extractors.numbers import find_quantities, parse_quantity
 from extractors.reading import Hit, reading
+from extractors.resolve import same_value
 from extractors.tokens import Tokens
 
 # The catalogue roles that name an indicator beside its number (see extractors.rules, step 2).
@@ -61,17 +62,9 @@ def reads_as(text: str, cand: Candidate) -> bool:
         if cand.unit == "%":
             values += [100 + q.value, 100 - q.value]
         scales = _SCALES if cand.unit == "VND" and q.kind == "number" else (1.0,)
-        if any(_same(v * scale, cand.value, cand.unit) for v in values for scale in scales):
+        if any(same_value(v * scale, cand.value, cand.unit) for v in values for scale in scales):
             return True
     return False
-
-
-def _same(a: float, b: float, unit: str) -> bool:
-    if unit == "VND":
-        return abs(a - b) <= max(abs(a), abs(b)) * 0.0005
-    if unit == "%":
-        return abs(a - b) < 0.011
-    return a == b
 
 
 # ---------------------------------------------------------------- prose
