@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractors.document import Locator
+from extractors.document import BBox, Locator
 
 
 @dataclass
@@ -41,6 +41,11 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     derived: bool = False
     flags: list[str] = field(default_factory=list)  # reasons known when the candidate is made (ocr_text, …)
+    # PDF: where the value itself is printed (its words, or its table cell) and its label on the same
+    # line; set after the rules by extractors.value_boxes, None when not known exactly
+    value_page: int | None = None
+    value_bbox: BBox | None = None
+    label_bbox: BBox | None = None
 
     def describe(self) -> dict:
         return {

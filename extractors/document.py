@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, origin top-left)
 
@@ -26,6 +27,29 @@ class Locator:
     bbox: BBox | None = None
 
 
+class WordBox(NamedTuple):
+    """One word of a PDF paragraph: its characters ``[start, end)`` in ``Paragraph.text``, the page and
+    box it is printed in, and the paragraph line it sits on (0-based, counted on across a page break),
+    so that a value can be boxed by its own words and a label told to be on the value's line."""
+
+    start: int
+    end: int
+    page: int
+    bbox: BBox
+    line: int
+
+
+class PrintedLine(NamedTuple):
+    """One printed line of a PDF paragraph: where it starts in ``Paragraph.text``, its page, and its
+    words as ``(start, end, bbox)`` with offsets from the line's start. Kept per line, as the layout
+    made them, so reading a report creates no record per word: :meth:`Paragraph.words_in` makes
+    :class:`WordBox` records only for the few words a figure asks about."""
+
+    offset: int
+    page: int
+    words: tuple[tuple[int, int, BBox], ...]
+
+
 @dataclass
 class Paragraph:
     index: int  # position among the document's paragraphs (0-based)
@@ -36,6 +60,28 @@ class Paragraph:
     # how the text was obtained when not read as is: "ocr_text" (OCR of a scanned page), "repaired_text"
     # (converted from a legacy font encoding, rejoined syllables); figures read from it carry these flags
     repairs: tuple[str, ...] = ()
+    # PDF only: the printed lines with their words' boxes (see :meth:`words_in`); empty for Word files
+    # and when the text is not its lines' join; a line whose words could not be aligned has no words
+    printed_lines: tuple[PrintedLine, ...] = ()
+
+    def words_in(self, start: int, end: int) -> list[WordBox]:
+        """The words holding any of the characters ``[start, end)`` of ``text``, in reading order."""
+        out = []
+        for n, line in enumerate(self.printed_lines):
+            if line.offset >= end:
+                break
+            lo, hi = start - line.offset, end - line.offset
+            out += [
+                WordBox(line.offset + a, line.offset + b, line.page, box, n)
+                for a, b, box in line.words
+                if a < hi and lo < b
+            ]
+        return out
+
+    @property
+    def words(self) -> list[WordBox]:
+        """Every word of a PDF paragraph with its box, in reading order."""
+        return self.words_in(0, len(self.text))
 
 
 @dataclass

@@ -24,6 +24,7 @@ from extractors.resolve import choose, cross_check, missing_required
 from extractors.table_grid import is_unit_line
 from extractors.tables import TableReader
 from extractors.unit_year import identify
+from extractors.value_boxes import prose_boxes, table_boxes
 from extractors.version import extractor_version
 from models.records import DocumentResult
 from models.text import fold_key
@@ -179,12 +180,14 @@ def extract_document(doc: Document, registry: UnitRegistry | None = None) -> Doc
                 ident.year, sections.future, sections.topic, block.locator, level, block.repairs
             )
             found = run_rules(nlp, block.text, ctx, analysed)
+            prose_boxes(block, analysed, found)
             previous_text = block.text
         elif isinstance(block, Table):
             ctx = BlockContext(ident.year, sections.future, sections.topic, None, level)
             unit_line = previous_text if is_unit_line(previous_text) else None
             repairs = tuple(dict.fromkeys(r for cell in block.cells for r in cell.repairs))
             found = tables.candidates(block, ctx, unit_line)
+            table_boxes(block, found)
             for cand in found:
                 mark_repairs(cand, repairs)
         else:

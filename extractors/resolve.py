@@ -48,6 +48,9 @@ def _figure(c: Candidate, sha256: str, version: str) -> Figure:
             page=loc.page if loc else None,
             bbox=loc.bbox if loc else None,
             span=c.span,
+            value_page=c.value_page if c.value_bbox else None,
+            value_bbox=c.value_bbox,
+            label_bbox=c.label_bbox if c.value_bbox else None,
         )
         if loc or c.text
         else None,

@@ -21,7 +21,8 @@ from models.schema import Document, FigureRow, Run, Submission
 FIGURE_COLUMNS = [
     *("indicator", "value", "unit", "confidence", "flags", "as_of", "is_estimate", "basis", "hedge"),
     *("derived", "notes", "alternatives", "source_page", "source_block", "source_bbox", "source_text"),
-    *("source_span", "extractor_version", "run_id"),
+    *("source_span", "source_value_page", "source_value_bbox", "source_label_bbox"),
+    *("extractor_version", "run_id"),
 ]
 
 

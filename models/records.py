@@ -21,6 +21,12 @@ class Source:
     page: int | None = None  # 1-based PDF page; None for Word
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
     span: tuple[int, int] | None = None  # the value's characters inside ``text`` (prose), for highlighting
+    # PDF: the box of the value's own words (prose) or cell (table) on page ``value_page`` (which may
+    # follow ``page`` when a paragraph runs over a page break), and of its label on the same line;
+    # ``bbox`` stays the whole block's. None when not known exactly (Word files, older records).
+    value_page: int | None = None
+    value_bbox: tuple[float, float, float, float] | None = None
+    label_bbox: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -49,6 +55,9 @@ class Figure:
         if self.source is not None:
             out["source"]["bbox"] = list(self.source.bbox) if self.source.bbox else None
             out["source"]["span"] = list(self.source.span) if self.source.span else None
+            for key in ("value_bbox", "label_bbox"):
+                box = getattr(self.source, key)
+                out["source"][key] = list(box) if box else None
         return out
 
 

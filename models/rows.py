@@ -90,6 +90,9 @@ def figure_row(run_id: int, figure: Figure) -> dict[str, Any]:
         "source_bbox": plain(source.bbox) if source else None,
         "source_text": source.text if source else None,
         "source_span": plain(source.span) if source else None,
+        "source_value_page": source.value_page if source else None,
+        "source_value_bbox": plain(source.value_bbox) if source else None,
+        "source_label_bbox": plain(source.label_bbox) if source else None,
         "extractor_version": figure.extractor_version,
     }
 
@@ -108,6 +111,9 @@ def figure_of(row: FigureRow) -> Figure:
             page=row.source_page,
             bbox=tuple(row.source_bbox) if row.source_bbox else None,  # type: ignore[arg-type]
             span=tuple(row.source_span) if row.source_span else None,  # type: ignore[arg-type]
+            value_page=row.source_value_page,
+            value_bbox=tuple(row.source_value_bbox) if row.source_value_bbox else None,  # type: ignore[arg-type]
+            label_bbox=tuple(row.source_label_bbox) if row.source_label_bbox else None,  # type: ignore[arg-type]
         )
     return Figure(
         indicator=row.indicator,

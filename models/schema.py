@@ -173,6 +173,11 @@ class FigureRow(Base):
     source_bbox: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
     source_text: Mapped[str | None]
     source_span: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    # the value's own box and its label's (Source.value_page/value_bbox/label_bbox); NULL in rows
+    # written before revision 0005, which then show the block's box only
+    source_value_page: Mapped[int | None]
+    source_value_bbox: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    source_label_bbox: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
     extractor_version: Mapped[str] = mapped_column(String(64))
 
 

@@ -4,7 +4,9 @@ Two kinds of evidence, both built from what extraction recorded in ``Figure.sour
 
 * PDF: :func:`page_image` renders the page once to a PNG cached on disk (keyed by the file's SHA-256,
   the page and the resolution, so a re-submitted file never shows a stale image) and returns the page
-  size in PDF points; :func:`highlight_box` turns the source bbox into CSS percentages for an overlay.
+  size in PDF points; :func:`highlight_box` turns a box into CSS percentages for an overlay, and
+  :func:`page_evidence` gives a figure's overlays: its value's own box (strong), its label's on the
+  same line, and its paragraph's or row's (faint).
 * Word (and PDF text): :func:`word_context` gives the paragraphs around a prose figure with the value
   split out for highlighting, or the header rows and the row of a table figure.
 
@@ -14,6 +16,7 @@ Messages a reviewer may see are in Vietnamese (:class:`EvidenceError`, ``Context
 from __future__ import annotations
 
 import hashlib
+import numbers
 import os
 import re
 import tempfile
@@ -37,9 +40,14 @@ __all__ = [
     "MISSING",
     "Context",
     "EvidenceError",
+    "PageEvidence",
     "context_for",
     "highlight_box",
+    "page_evidence",
     "page_image",
+    "page_to_show",
+    "stored_box",
+    "stored_page",
     "value_as_written",
     "word_context",
 ]
@@ -137,6 +145,66 @@ def highlight_box(bbox: BBox, page_size: tuple[float, float]) -> dict[str, float
     left, right = pct(x0 - PADDING_PT, width), pct(x1 + PADDING_PT, width)
     upper, lower = pct(top - PADDING_PT, height), pct(bottom + PADDING_PT, height)
     return {"left": left, "top": upper, "width": right - left, "height": lower - upper}
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """Which page to show for a PDF figure and the overlays to draw on it (CSS percentages).
+
+    ``value`` is the figure's own words or cell, ``label`` its label on the same line, ``block`` the
+    whole paragraph or row. With a value box the block is drawn faint behind it; a record without one
+    (lines whose words could not be aligned, rows stored before the value box existed) gets its block box
+    as the one strong highlight, as before.
+    """
+
+    page: int
+    value: dict[str, float] | None = None
+    label: dict[str, float] | None = None
+    block: dict[str, float] | None = None
+
+
+def stored_box(value: object) -> BBox | None:
+    """A box as stored (a JSON list of four numbers); None when missing (NULL, NaN) or malformed."""
+    if not isinstance(value, list | tuple) or len(value) != 4:
+        return None
+    try:
+        x0, top, x1, bottom = (float(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return x0, top, x1, bottom
+
+
+def stored_page(value: object) -> int | None:
+    """A page number as stored; None when missing (NULL, or NaN in a frame column)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value or value < 1:
+        return None
+    return int(value)
+
+
+def page_to_show(page: int, value_page: int | None, value_bbox: BBox | None) -> int:
+    """The value's page when its box is known (a paragraph may run onto the next page), else the block's."""
+    return value_page if value_bbox is not None and value_page else page
+
+
+def page_evidence(
+    page: int,
+    size: tuple[float, float],
+    bbox: BBox | None,
+    value_page: int | None = None,
+    value_bbox: BBox | None = None,
+    label_bbox: BBox | None = None,
+) -> PageEvidence:
+    """The overlays of one figure on the page :func:`page_to_show` gives (its ``size`` in points)."""
+    shown = page_to_show(page, value_page, value_bbox)
+    if value_bbox is None:
+        return PageEvidence(shown, block=highlight_box(bbox, size) if bbox is not None else None)
+    return PageEvidence(
+        shown,
+        value=highlight_box(value_bbox, size),
+        label=highlight_box(label_bbox, size) if label_bbox is not None else None,
+        # the block's box is of its first page: drawn only when that is the page shown
+        block=highlight_box(bbox, size) if bbox is not None and page == shown else None,
+    )
 
 
 def _sha256(path: Path) -> str:

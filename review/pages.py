@@ -15,7 +15,16 @@ from models.clusters import Cluster, default_clusters
 from models.normalise import long_table
 from review.app import render, require_csrf, require_reviewer
 from review.decide import decide, rescore
-from review.evidence import EvidenceError, highlight_box, page_image, value_as_written, word_context
+from review.evidence import (
+    EvidenceError,
+    page_evidence,
+    page_image,
+    page_to_show,
+    stored_box,
+    stored_page,
+    value_as_written,
+    word_context,
+)
 from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
 from scoring import config_for, load_manual
 from scoring.service import publish, score_cluster_year
@@ -181,18 +190,24 @@ def _evidence(request: Request, row: pd.Series) -> dict:
     """The page image with the source box (PDF) or the paragraph / table row in context (Word)."""
     store = request.app.state.store
     path = store.original_path(row["document_sha256"])
-    page, bbox = row.get("source_page"), row.get("source_bbox")
+    page = row.get("source_page")
     if pd.notna(page) and page:
+        # rows stored before the value box have none (NULL, or NaN in the frame): the block's box is drawn
+        bbox, value, label = (
+            stored_box(row.get(k)) for k in ("source_bbox", "source_value_bbox", "source_label_bbox")
+        )
+        value_page = stored_page(row.get("source_value_page"))
+        shown = page_to_show(int(page), value_page, value)
         try:
-            _, size = page_image(path, int(page), request.app.state.settings.cache)
+            _, size = page_image(path, shown, request.app.state.settings.cache)
         except EvidenceError as exc:
             return {"kind": "missing", "message": str(exc)}
-        box = highlight_box(tuple(bbox), size) if bbox is not None and len(bbox) == 4 else None
+        boxes = page_evidence(int(page), size, bbox, value_page, value, label)
         return {
             "kind": "pdf",
-            "page": int(page),
-            "box": box,
-            "src": f"/source/{row['document_sha256']}/page/{int(page)}.png",
+            "page": shown,
+            "boxes": boxes,
+            "src": f"/source/{row['document_sha256']}/page/{shown}.png",
         }
     if not row.get("source_block"):
         return {"kind": "derived"}

@@ -21,6 +21,7 @@ from review.evidence import (
     EvidenceError,
     context_for,
     highlight_box,
+    page_evidence,
     page_image,
     value_as_written,
     word_context,
@@ -114,6 +115,27 @@ def test_highlight_box_covers_the_source_bbox(prose_pdf: DocumentResult, tmp_pat
         x0, top, x1, bottom = source.bbox
         assert box["left"] / 100 * width <= x0 and (box["left"] + box["width"]) / 100 * width >= x1
         assert box["top"] / 100 * height <= top and (box["top"] + box["height"]) / 100 * height >= bottom
+
+
+def test_the_value_box_sits_inside_its_paragraphs_box(prose_pdf: DocumentResult, tmp_path: Path) -> None:
+    boxed = 0
+    for figure in prose_pdf.figures:
+        source = figure.source
+        assert source is not None and source.bbox is not None
+        if source.value_bbox is None:
+            continue
+        boxed += 1
+        assert source.value_page is not None and source.value_page >= source.page
+        if source.value_page != source.page:
+            continue  # the paragraph's box is of its first page
+        _, size = page_image(PROSE_PDF, source.value_page, tmp_path)
+        shown = page_evidence(source.page, size, source.bbox, source.value_page, source.value_bbox)
+        assert shown.value is not None and shown.block is not None
+        assert shown.block["left"] <= shown.value["left"] and shown.block["top"] <= shown.value["top"]
+        assert shown.value["left"] + shown.value["width"] <= shown.block["left"] + shown.block["width"] + 1e-9
+        assert shown.value["top"] + shown.value["height"] <= shown.block["top"] + shown.block["height"] + 1e-9
+        assert shown.value["width"] < shown.block["width"]
+    assert boxed >= len(prose_pdf.figures) - 1  # every figure of this prose report but a derived one
 
 
 def test_highlight_box_is_clamped_to_the_page() -> None:

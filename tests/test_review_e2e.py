@@ -16,9 +16,14 @@ import pytest
 import uvicorn
 from review_env import PASSWORD, prepare
 
+from extractors.ingest import process_file
+from models.store import Store
 from review.app import create_app
+from review.evidence import PADDING_PT
+from review.settings import ReviewSettings
 
 CHROMIUM = Path("/usr/bin/chromium")
+PROSE_PDF = Path(__file__).resolve().parent.parent / "samples" / "hoan-kiem-2021-prose.pdf"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -34,7 +39,21 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    app = create_app(prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}"))
+    yield from _serve(prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}"))
+
+
+@pytest.fixture
+def pdf_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """The same installation with Hoàn Kiếm's 2021 report also submitted as a PDF (then current)."""
+    settings = prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}")
+    with Store.open(settings.store) as store:
+        sha = process_file(store, PROSE_PDF).sha256
+    for url in _serve(settings):
+        yield url, sha
+
+
+def _serve(settings: ReviewSettings) -> Iterator[str]:
+    app = create_app(settings)
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -99,3 +118,59 @@ def test_log_in_correct_a_value_with_the_keyboard_and_see_the_ranking_change(ser
     changed = page.locator("table.scores tr.changed").all_inner_texts()
     assert any("Quận Hoàng Mai" in row and "hạng" in row for row in changed)
     page.screenshot(path=str(ARTIFACTS / "review-dashboard.png"), full_page=True)
+
+
+def test_the_review_page_of_a_pdf_figure_highlights_the_number(pdf_server: tuple[str, str], page) -> None:
+    import pdfplumber
+
+    server, sha = pdf_server
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", "lan")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.goto(f"{server}/item/{sha}:budget_revenue_actual")
+    image = page.locator(".evidence .page img")
+    image.wait_for()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('.evidence .page img'); "
+        "return i.complete && i.naturalWidth > 0; }"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "review-item-pdf.png"), full_page=True)
+
+    # Where pdfplumber puts "13.200 tỷ đồng," (page 2), scaled to the image as rendered in Chromium.
+    with pdfplumber.open(PROSE_PDF) as pdf:
+        pdf_page = pdf.pages[1]
+        width = float(pdf_page.width)
+        words = pdf_page.extract_words()
+    texts = [w["text"] for w in words]
+    at = next(i for i in range(len(texts)) if texts[i : i + 3] == ["13.200", "tỷ", "đồng,"])
+    number, cue = words[at : at + 3], words[at - 2 : at]
+    assert [w["text"] for w in cue] == ["ước", "đạt"]
+    shown = image.bounding_box()
+    scale = shown["width"] / width
+
+    def expected(ws: list[dict]) -> dict[str, float]:
+        x0, top = min(w["x0"] for w in ws) - PADDING_PT, min(w["top"] for w in ws) - PADDING_PT
+        x1, bottom = max(w["x1"] for w in ws) + PADDING_PT, max(w["bottom"] for w in ws) + PADDING_PT
+        return {
+            "x": shown["x"] + x0 * scale,
+            "y": shown["y"] + top * scale,
+            "width": (x1 - x0) * scale,
+            "height": (bottom - top) * scale,
+        }
+
+    def close(box: dict[str, float] | None, want: dict[str, float]) -> bool:
+        return box is not None and all(abs(box[k] - want[k]) <= 1.5 for k in ("x", "y", "width", "height"))
+
+    value = page.locator('.page [data-box="value"]')
+    assert value.count() == 1 and value.get_attribute("class") == "box"
+    assert close(value.bounding_box(), expected(number)), (value.bounding_box(), expected(number))
+    label = page.locator('.page [data-box="label"]')
+    assert close(label.bounding_box(), expected(cue)), (label.bounding_box(), expected(cue))
+    block = page.locator('.page [data-box="block"]').bounding_box()  # the paragraph, drawn faint
+    strong = value.bounding_box()
+    assert block["x"] < strong["x"] and strong["x"] + strong["width"] < block["x"] + block["width"]
+    assert block["height"] > 2 * strong["height"]
+    assert "con số được lấy" in page.locator(".evidence").inner_text()

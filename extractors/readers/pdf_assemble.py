@@ -7,7 +7,7 @@ table's repeated header) and numbers the blocks, with their locators and repairs
 
 from __future__ import annotations
 
-from extractors.document import BBox, Block, Cell, Locator, Paragraph, Table
+from extractors.document import BBox, Block, Cell, Locator, Paragraph, PrintedLine, Table
 from extractors.readers.ocr import OcrPage
 from extractors.readers.pdf_layout import page_items, para_continues
 from extractors.readers.pdf_records import Page, Para, TablePart
@@ -50,7 +50,9 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
             repairs = ("ocr_text",) if any(ln.page in ocr for ln in item.lines) else ()
             if any(ln.repaired for ln in item.lines):  # legacy font converted, split syllables rejoined
                 repairs += ("repaired_text",)
-            blocks.append(Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs))
+            para = Paragraph(n_para, item.text, loc, None, item.lines[0].bold, repairs)
+            para.printed_lines = _printed_lines(item, ocr)
+            blocks.append(para)
             n_para += 1
             continue
         cells, offset = [], 0
@@ -67,3 +69,19 @@ def _number(items: list[Para | list[TablePart]], ocr: dict[int, OcrPage]) -> lis
         blocks.append(Table(n_table, offset, item[0].n_cols, cells, page=item[0].page))
         n_table += 1
     return blocks
+
+
+def _printed_lines(para: Para, ocr: dict[int, OcrPage]) -> tuple[PrintedLine, ...]:
+    """The paragraph's lines with their offsets in its text (the lines joined by single spaces, also
+    over a page break) and their words' boxes on the page (an OCR'd page's frame turned back)."""
+    if " ".join(line.text for line in para.lines) != para.text:  # offsets would be off: keep none
+        return ()
+    out = []
+    offset = 0
+    for line in para.lines:
+        words, scan = line.words, ocr.get(line.page)
+        if scan is not None:
+            words = tuple((a, b, scan.to_page(box)) for a, b, box in words)
+        out.append(PrintedLine(offset, line.page, words))
+        offset += len(line.text) + 1
+    return tuple(out)

@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Any
 
 from extractors.readers.pdf_records import Layout, Line, Page, Para, TablePart, Word
+from extractors.readers.pdf_words import word_offsets
 from extractors.repair import (
     detect_by_content,
     encoding_for_font,
@@ -62,12 +63,13 @@ def lines(page: int, words: list[Word]) -> list[Line]:
             # bold when every font holding a visible char says so (pdfplumber's fontname, per char)
             bold = all(_bold(name) for w in part for name, text in w.fonts if text.strip())
             top, bottom = min(w.top for w in part), max(w.bottom for w in part)
-            raw, converted = legacy_text(part)
+            raw, converted, pieces = legacy_words(part)
             text, joins = rejoin_split_syllables(nfc(raw))
             first_word = part[0].x1 - part[0].x0
             line = Line(page, part[0].x0, top, part[-1].x1, bottom, text, part[0].size, bold, first_word)
             line.segment = len(parts) > 1
             line.repaired, line.legacy, line.joins = converted or bool(joins), converted, tuple(joins)
+            line.words = word_offsets(text, pieces, part)
             out.append(line)
     return sorted(out, key=lambda ln: (round(ln.top), ln.x0))
 
@@ -103,8 +105,9 @@ def _encoding(fontname: str) -> str | None:
     return encoding_for_font(fontname)
 
 
-def legacy_text(words: list[Word]) -> tuple[str, bool]:
-    """The words' text with legacy font encodings converted to Unicode, and whether any was.
+def legacy_words(words: list[Word]) -> tuple[str, bool, list[str]]:
+    """The words' text with legacy font encodings converted to Unicode, whether any was, and each
+    word's own converted text (what :func:`word_offsets` aligns with the line's text).
 
     Each run of chars is converted by its own font's encoding (``fontname`` ".VnTime",
     "ABCDEF+.VnTimeH", "VNI-Times" …), so a line mixing Unicode and TCVN3 fonts comes out right; a line
@@ -112,11 +115,12 @@ def legacy_text(words: list[Word]) -> tuple[str, bool]:
     (``detect_by_content``).
     """
     if not any(_encoding(name) for w in words for name, _ in w.fonts):  # no legacy font: the text as is
-        line = " ".join(w.text for w in words)
+        plain = [w.text for w in words]
+        line = " ".join(plain)
         encoding = detect_by_content(line)
         if encoding is not None:
-            return to_unicode(line, encoding), True
-        return line, False
+            return to_unicode(line, encoding), True, [to_unicode(t, encoding) for t in plain]
+        return line, False, plain
     texts: list[str] = []
     converted = False
     for word in words:
@@ -136,7 +140,7 @@ def legacy_text(words: list[Word]) -> tuple[str, bool]:
         text = "".join(out)
         converted = converted or text != raw
         texts.append(text)
-    return " ".join(texts), converted
+    return " ".join(texts), converted, texts
 
 
 def _as_words(words: list[Any]) -> list[Word]:
@@ -149,8 +153,10 @@ def _lines(page: int, words: list[Any]) -> list[Line]:
 
 
 def _legacy_text(words: list[Any]) -> tuple[str, bool]:
-    """:func:`legacy_text` on pdfplumber-style word dicts too (tests/test_repair.py uses this name)."""
-    return legacy_text(_as_words(words))
+    """The text and conversion of :func:`legacy_words` on pdfplumber-style word dicts too
+    (tests/test_repair.py uses this name)."""
+    text, converted, _ = legacy_words(_as_words(words))
+    return text, converted
 
 
 def repair_notes(pages: list[Page]) -> list[str]:

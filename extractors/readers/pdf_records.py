@@ -78,6 +78,8 @@ class Line:
     repaired: bool = False
     legacy: bool = False  # converted from a legacy font encoding (TCVN3, VNI)
     joins: tuple[tuple[str, str], ...] = ()  # split syllables rejoined, as (as extracted, as rejoined)
+    # each word's characters [start, end) in ``text`` and its box; empty when they cannot be told exactly
+    words: tuple[tuple[int, int, BBox], ...] = ()
 
 
 @dataclass

@@ -20,7 +20,9 @@ from itertools import groupby, pairwise
 
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
+from extractors.document import BBox
 from extractors.readers.pdf_records import Word
+from extractors.text import nfc
 
 X_TOL, Y_TOL = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 _LIGATURES = str.maketrans(LIGATURES)
@@ -141,3 +143,36 @@ def _word(
                 for font, group in groupby(enumerate(line_runs), key=lambda jr: runs[jr[1]][3])
             )
     return Word(raw.translate(_LIGATURES), lx0[begin], x1, top, bottom, size or (bottom - top), fonts)
+
+
+# ---------------------------------------------------------------- words inside a line's text
+
+
+def word_offsets(text: str, pieces: list[str], words: list[Word]) -> tuple[tuple[int, int, BBox], ...]:
+    """Each word's characters ``[start, end)`` in its line's ``text`` and its box, in word order.
+
+    ``pieces`` are the words' texts as they went into the line (legacy fonts already converted); the
+    line's text is their NFC join with single spaces, with some spaces removed where split syllables
+    were rejoined (``rejoin_split_syllables``). Each piece is looked for right after the previous one
+    with nothing but spaces skipped, so the offsets are exact or there are none: when the text was
+    rewritten in any other way the line gets no word boxes (its figures then keep the paragraph's box)
+    rather than boxes that might sit on the wrong word.
+    """
+    if len(text) == sum(map(len, pieces)) + len(pieces) - 1 and text == " ".join(pieces):
+        out, at = [], 0  # the common case: nothing normalised or rejoined, the pieces are where joined
+        for piece, word in zip(pieces, words, strict=True):
+            out.append((at, at + len(piece), (word.x0, word.top, word.x1, word.bottom)))
+            at += len(piece) + 1
+        return tuple(out)
+    out = []
+    cursor = 0
+    for piece, word in zip(pieces, words, strict=True):
+        piece = nfc(piece)
+        if not piece:
+            continue
+        at = text.find(piece, cursor)
+        if at < 0 or text[cursor:at].strip():
+            return ()
+        cursor = at + len(piece)
+        out.append((at, cursor, (word.x0, word.top, word.x1, word.bottom)))
+    return tuple(out) if not text[cursor:].strip() else ()
