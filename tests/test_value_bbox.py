@@ -289,7 +289,7 @@ def test_value_boxes_are_stored_and_rows_from_before_them_still_render(tmp_path:
         with engine.begin() as connection:
             from alembic import command
 
-            command.downgrade(migrations.alembic_config(connection), "0003")
+            command.downgrade(migrations.alembic_config(connection), "0004")
         columns = [c["name"] for c in inspect(engine).get_columns("figures")]
         assert "source_value_bbox" not in columns and "source_bbox" in columns
     engine.dispose()
