@@ -1,4 +1,5 @@
-"""The review web app: login, sessions, CSRF, error pages; the pages themselves are in ``review.pages``.
+"""The review web app: login, sessions, error handlers; the pages are in ``review.pages`` and the plumbing
+both use (rendering, CSRF, roles, error pages) in ``review.web``, so imports run one way: app -> pages -> web.
 
 Every page but ``/login`` and ``/static`` needs a login session (else a redirect to ``/login``); every
 form post needs the session's CSRF token (else 403); viewers may look but not decide; errors are shown in
@@ -13,28 +14,21 @@ from importlib import resources
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from models.store import Store
+from review.pages import router
 from review.render import make_templates
-from review.security import LoginLimiter, csrf_ok, new_csrf_token, verify_password
+from review.security import LoginLimiter, new_csrf_token, verify_password
 from review.settings import ReviewSettings
+from review.web import error_page, render, require_csrf
 
 log = logging.getLogger(__name__)
 PUBLIC = ("/login", "/static/")
-MESSAGES = {
-    400: "Yêu cầu không hợp lệ.",
-    401: "Bạn cần đăng nhập.",
-    403: "Bạn không có quyền thực hiện thao tác này, hoặc biểu mẫu đã hết hạn (tải lại trang rồi thử lại).",
-    404: "Không tìm thấy trang hoặc mục được yêu cầu.",
-    405: "Thao tác không được hỗ trợ.",
-    422: "Dữ liệu gửi lên không hợp lệ.",
-    429: "Quá nhiều lần đăng nhập sai. Vui lòng đợi rồi thử lại.",
-}
 
 
 def create_app(settings: ReviewSettings | None = None) -> FastAPI:
@@ -120,41 +114,8 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 
-    from review.pages import router
-
     app.include_router(router)
     return app
-
-
-def render(request: Request, template: str, context: dict, status: int = 200) -> Response:
-    base = {
-        "user": request.session.get("user"),
-        "role": request.session.get("role"),
-        "csrf": request.session.get("csrf", ""),
-    }
-    return request.app.state.templates.TemplateResponse(
-        request, template, {**base, **context}, status_code=status
-    )
-
-
-def error_page(request: Request, status: int, detail: str | None) -> Response:
-    message = detail or MESSAGES.get(status, "Đã xảy ra lỗi.")
-    if "session" not in request.scope:  # the error happened before the session middleware ran
-        request.scope["session"] = {}
-    return render(request, "error.html", {"status": status, "message": message}, status=status)
-
-
-def require_csrf(request: Request, form) -> None:
-    if not csrf_ok(request.session.get("csrf"), form.get("csrf")):
-        raise HTTPException(
-            403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã CSRF). Tải lại trang rồi thử lại."
-        )
-
-
-def require_reviewer(request: Request) -> str:
-    if request.session.get("role") != "reviewer":
-        raise HTTPException(403, "Tài khoản xem (viewer) không được ra quyết định.")
-    return str(request.session["user"])
 
 
 def _safe_next(target: str) -> str:

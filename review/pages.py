@@ -13,7 +13,6 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from extractors.readers import read_document
 from models.clusters import Cluster, default_clusters
 from models.normalise import long_table
-from review.app import render, require_csrf, require_reviewer
 from review.decide import decide, rescore
 from review.evidence import (
     EvidenceError,
@@ -26,6 +25,7 @@ from review.evidence import (
     word_context,
 )
 from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
+from review.web import render, require_csrf, require_reviewer
 from scoring import config_for, load_manual
 from scoring.service import publish, score_cluster_year
 
