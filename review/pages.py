@@ -328,3 +328,29 @@ async def export(request: Request, cluster: str, year: int) -> Response:
     paths = publish(scored, settings.exports)
     workbook = next(p for p in paths if Path(p).suffix == ".xlsx")
     return FileResponse(workbook, filename=f"{target.key}.xlsx")
+
+
+DOCUMENTS = {"bang-tong-hop": "Bảng tổng hợp", "to-trinh": "Tờ trình"}
+
+
+@router.get("/export/{cluster}/{year}/{kind}.docx")
+async def export_document(request: Request, cluster: str, year: int, kind: str) -> Response:
+    """The summary table or the proposal of the cluster-year as .docx, made from the current scores."""
+    if kind not in DOCUMENTS:
+        raise HTTPException(404, f"Không có văn bản «{kind}»; có: {', '.join(DOCUMENTS)}.")
+    try:
+        target = default_clusters().get(cluster, year)
+    except KeyError as exc:
+        raise HTTPException(404, f"Không có cụm {cluster} năm {year}.") from exc
+    from models.units import default_registry
+    from scoring.config import config_for
+    from scoring.documents import write_documents
+
+    settings = request.app.state.settings
+    scored = score_cluster_year(request.app.state.store, target, settings.manual, record=False)
+    units = default_registry()
+    folder = settings.exports / target.key
+    paths = write_documents(folder, target, scored.result, config_for(target), lambda u: units.get(u).name)
+    chosen = next(p for p in paths if p.name.endswith(f".{kind}.docx"))
+    media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return FileResponse(chosen, filename=chosen.name, media_type=media)

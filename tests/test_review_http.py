@@ -61,6 +61,7 @@ def test_every_page_but_login_redirects_there_without_a_session(client: TestClie
         "/audit",
         "/item/x:y",
         "/export/cum-8/2021.xlsx",
+        "/export/cum-8/2021/to-trinh.docx",
         "/source/a/page/1.png",
     ):
         response = client.get(path, follow_redirects=False)
@@ -193,6 +194,24 @@ def test_dashboard_shows_scores_chart_and_changes_and_exports(reviewer: TestClie
     workbook = reviewer.get("/export/cum-8/2021.xlsx")
     assert workbook.status_code == 200 and workbook.content[:2] == b"PK"
     assert reviewer.get("/export/cum-9/2021.xlsx").status_code == 404
+
+
+def test_the_dashboard_offers_the_documents_to_sign_as_word(reviewer: TestClient, client: TestClient) -> None:
+    import io
+
+    from docx import Document
+
+    page = reviewer.get("/dashboard").text
+    for kind, heading in (("bang-tong-hop", "BẢNG TỔNG HỢP"), ("to-trinh", "TỜ TRÌNH")):
+        link = f"/export/ubnd-tp-ha-noi.cum-8/2021/{kind}.docx"
+        assert link in page
+        response = reviewer.get(link)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument")
+        doc = Document(io.BytesIO(response.content))
+        assert heading in [p.text for p in doc.paragraphs]
+    assert reviewer.get("/export/cum-8/2021/khac.docx").status_code == 404
+    assert "Không có văn bản" in reviewer.get("/export/cum-8/2021/khac.docx").text
 
 
 def test_unknown_pages_and_items_answer_in_vietnamese(reviewer: TestClient) -> None:
