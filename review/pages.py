@@ -250,6 +250,7 @@ async def decide_item(request: Request, key: str) -> Response:
             str(form.get("value", "")),
             str(form.get("note", "")),
             reviewer,
+            confirmed=form.get("confirm") == "1",
         )
     except CorrectionError as exc:
         return RedirectResponse(f"/item/{key}?{urlencode({'error': str(exc)})}&{query}", status_code=303)

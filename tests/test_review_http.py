@@ -157,6 +157,21 @@ def test_correction_is_validated_then_recorded_and_rescored(reviewer: TestClient
     assert "theo bản gốc" in audit and "Sửa" in audit
 
 
+def test_an_implausible_correction_is_confirmed_in_the_form(reviewer: TestClient, app) -> None:
+    key = next(k for k in queue_keys(reviewer) if k.endswith("budget_revenue_attainment_pct"))
+    asked = reviewer.get(decide(reviewer, key, action="correct", value="170%").headers["location"])
+    assert "ngoài khoảng hợp lý 70–160%" in asked.text and 'name="confirm"' in asked.text
+    no_note = reviewer.get(
+        decide(reviewer, key, action="correct", value="170%", confirm="1").headers["location"]
+    )
+    assert "ghi chú lý do" in no_note.text
+    assert app.state.store.decisions(*key.split(":")) == []
+    done = decide(reviewer, key, action="correct", value="170%", confirm="1", note="bản gốc ghi 170%")
+    assert done.status_code == 303
+    (decision,) = app.state.store.decisions(*key.split(":"))
+    assert (decision.new_value, decision.note) == (170.0, "bản gốc ghi 170%")
+
+
 def test_reject_needs_a_note_and_undo_is_a_new_decision(reviewer: TestClient, app) -> None:
     key = queue_keys(reviewer)[0]
     missing = decide(reviewer, key, action="reject", note="")
