@@ -7,6 +7,8 @@ writers that take the lock up front; PostgreSQL needs nothing beyond a pre-ping.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -20,6 +22,25 @@ DEFAULT_POOL_SIZE = 5  # SQLAlchemy's own default: enough for the review app and
 # Waiting for a pooled connection longer than a writer may wait for SQLite's lock means the pool is too
 # small for the threads using it: a bug of ours, so say so rather than time out quietly.
 POOL_TIMEOUT_S = SQLITE_BUSY_TIMEOUT_S + 30
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the database in WAL mode (a setting kept in the file, so once is enough).
+
+    Switching the mode needs a moment alone with the file and SQLite does not wait for it through the busy
+    timeout: two processes opening a new store at once (two runs started together) would see "database
+    is locked". So the mode is read first, and the switch retried for up to the busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def make_engine(url: str, *, pool_size: int | None = None) -> Engine:
@@ -48,7 +69,7 @@ def make_engine(url: str, *, pool_size: int | None = None) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+        _use_wal(cursor)  # readers do not block the writer
         cursor.close()
 
     @event.listens_for(engine, "begin")
