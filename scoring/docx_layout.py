@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 
+from extractors.numbers import format_short
 from models.clusters import Cluster
 
 FONT = "Times New Roman"
@@ -43,10 +44,8 @@ class Signing:
 
 
 def vn(value: float | None, decimals: int = 2) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text.rstrip("0").rstrip(",") if "," in text else text
+    """Vietnamese notation of a score ("95,13", "1.234,5"); "—" where there is none."""
+    return "—" if value is None else format_short(value, decimals)
 
 
 def _font(run, size: float = BODY_PT, bold: bool = False, italic: bool = False, underline: bool = False):

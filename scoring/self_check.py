@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from extractors.numbers import format_short as vn
 from extractors.self_score import SelfScoreSheet, SheetLine
 from models.text import fold_key
 from scoring.config import ScoringConfig
@@ -94,10 +95,6 @@ def match_sheet(
     return [match_line(line, config, overrides) for line in sheet.scored()]
 
 
-def _vn(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def check_sheet(
     sheet: SelfScoreSheet,
     config: ScoringConfig,
@@ -117,7 +114,7 @@ def check_sheet(
                 Finding(
                     "unmatched",
                     None,
-                    f"Dòng «{line.label}» (điểm tự chấm {_vn(own or 0)}) không khớp tiêu chí "
+                    f"Dòng «{line.label}» (điểm tự chấm {vn(own or 0)}) không khớp tiêu chí "
                     "nào của thang điểm; hãy chọn tiêu chí tương ứng",
                     own,
                     None,
@@ -134,7 +131,7 @@ def check_sheet(
                 Finding(
                     "above_max",
                     m.target,
-                    f"Điểm tự chấm {_vn(own)} của «{line.label}» vượt điểm chuẩn {_vn(ceiling)} ({m.target})",
+                    f"Điểm tự chấm {vn(own)} của «{line.label}» vượt điểm chuẩn {vn(ceiling)} ({m.target})",
                     own,
                     ceiling,
                     line,
@@ -146,8 +143,8 @@ def check_sheet(
                 Finding(
                     "differs",
                     m.target,
-                    f"Điểm tự chấm {_vn(own)} của «{line.label}» khác điểm thidua tính "
-                    f"{_vn(points)} ({m.target}, lệch {_vn(abs(own - points))} > {_vn(margin)} điểm)",
+                    f"Điểm tự chấm {vn(own)} của «{line.label}» khác điểm thidua tính "
+                    f"{vn(points)} ({m.target}, lệch {vn(abs(own - points))} > {vn(margin)} điểm)",
                     own,
                     points,
                     line,
@@ -162,7 +159,7 @@ def check_sheet(
                 Finding(
                     "total_mismatch",
                     None,
-                    f"Tổng điểm tự chấm {_vn(total.self_score)} không bằng tổng các dòng {_vn(summed)}",
+                    f"Tổng điểm tự chấm {vn(total.self_score)} không bằng tổng các dòng {vn(summed)}",
                     total.self_score,
                     round(summed, 2),
                     total,
