@@ -174,3 +174,52 @@ def test_the_review_page_of_a_pdf_figure_highlights_the_number(pdf_server: tuple
     assert block["x"] < strong["x"] and strong["x"] + strong["width"] < block["x"] + block["width"]
     assert block["height"] > 2 * strong["height"]
     assert "con số được lấy" in page.locator(".evidence").inner_text()
+
+
+def _log_in(page, server: str, name: str) -> None:
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_word_documents_and_a_confirmed_correction_role_by_role(server: str, page) -> None:
+    """The dashboard's Word documents download for a viewer and a reviewer; a correction outside the
+    plausible range is asked to be confirmed, then kept with its note; a viewer sees no decision form (a
+    viewer's posted form is refused: tests/test_review_http.py)."""
+    import io
+
+    from docx import Document
+
+    _log_in(page, server, "minh")  # a viewer: may download, may not decide
+    page.goto(f"{server}/dashboard")
+    with page.expect_download() as download:
+        page.click("text=Tờ trình đề nghị khen thưởng (Word)")
+    doc = Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert "TỜ TRÌNH" in [p.text for p in doc.paragraphs]
+    page.goto(f"{server}/queue?reason=arithmetic")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}/item/**")
+    item_url = page.url.split("?")[0]
+    assert page.locator("#correct-form").count() == 0, "a viewer is shown no decision form"
+    page.context.clear_cookies()
+
+    _log_in(page, server, "lan")  # a reviewer
+    page.goto(f"{server}/dashboard")
+    with page.expect_download() as download:
+        page.click("text=Bảng tổng hợp (Word)")
+    assert download.value.suggested_filename.endswith(".bang-tong-hop.docx")
+    page.goto(item_url)
+    page.fill("#correct-value", "170%")
+    with page.expect_navigation():
+        page.click("#correct-form button[type=submit]")
+    assert "ngoài khoảng hợp lý 70–160%" in page.locator("[role=alert]").inner_text()
+    page.fill("#correct-value", "170%")
+    page.fill("#correct-form input[name=note]", "bản gốc ghi 170%")
+    page.check("#correct-form input[name=confirm]")
+    with page.expect_navigation():
+        page.click("#correct-form button[type=submit]")
+    assert "error" not in page.url
+    page.goto(item_url)
+    assert "bản gốc ghi 170%" in page.locator(".history").first.inner_text()
