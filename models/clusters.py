@@ -3,7 +3,9 @@
 A cluster is keyed by organiser, number and year — never by number alone: the Fatherland Front runs its
 own "Cụm thi đua số 1" with the same six districts, and Hanoi reassigns cluster numbers over time. Files
 live in ``models/data/clusters/<organiser>.cum-<number>.<year>.toml``; more can be loaded from any folder
-(``THIDUA_CLUSTERS``, or a path given to :func:`load_clusters`).
+(``THIDUA_CLUSTERS``, or a path given to :func:`load_clusters`), and the cluster-years an admin set up
+from the web app or ``thidua cluster setup`` live in ``$THIDUA_HOME/clusters`` (:mod:`models.cluster_setup`);
+a later source for the same cluster-year replaces an earlier one (bundled < THIDUA_CLUSTERS < home).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from models.home import thidua_home
 from models.units import UnitRegistry, default_registry
 
 
@@ -29,6 +32,7 @@ class Cluster:
     vices: tuple[str, ...] = ()
     organiser_name: str = ""
     scoring: str = "default.v1"  # criteria configuration (scoring/data/<scoring>.toml)
+    deadline: date | None = None  # submissions after this day are accepted and marked late
 
     @property
     def id(self) -> str:
@@ -73,6 +77,7 @@ def _cluster(data: dict, source: str, units: UnitRegistry) -> Cluster:
             vices=tuple(data.get("vices", ())),
             organiser_name=data.get("organiser_name", ""),
             scoring=data.get("scoring", "default.v1"),
+            deadline=_deadline(data.get("deadline"), source),
         )
     except KeyError as exc:
         raise ValueError(
@@ -86,24 +91,60 @@ def _cluster(data: dict, source: str, units: UnitRegistry) -> Cluster:
     return cluster
 
 
-def load_clusters(*folders: str | Path, units: UnitRegistry | None = None) -> ClusterRegistry:
-    """The bundled clusters, plus those in ``folders`` and ``$THIDUA_CLUSTERS`` (folders of .toml files)."""
-    units = units or default_registry()
-    sources: list[tuple[str, str]] = []
-    bundled = resources.files("models").joinpath("data/clusters")
-    sources += [
-        (p.name, p.read_text(encoding="utf-8")) for p in bundled.iterdir() if p.name.endswith(".toml")
+def _deadline(value: object, source: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(
+            f"{source}: deadline {value!r} is not a date (write deadline = 2026-01-15)"
+        ) from None
+
+
+def home_clusters_dir() -> Path:
+    """Where the cluster-years set up by an admin are kept (``$THIDUA_HOME/clusters``)."""
+    return thidua_home() / "clusters"
+
+
+def _folders(folders: tuple[str | Path, ...]) -> list[Path]:
+    return [Path(f) for f in (*folders, *filter(None, [os.environ.get("THIDUA_CLUSTERS")]))] + [
+        home_clusters_dir()
     ]
-    extra = [*folders, *filter(None, [os.environ.get("THIDUA_CLUSTERS")])]
-    for folder in extra:
-        sources += [(str(p), p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.toml"))]
+
+
+def load_clusters(*folders: str | Path, units: UnitRegistry | None = None) -> ClusterRegistry:
+    """The bundled clusters, then those in ``folders``, ``$THIDUA_CLUSTERS`` and ``$THIDUA_HOME/clusters``
+    (folders of .toml files); a later one for the same cluster-year replaces an earlier one."""
+    units = units or default_registry()
+    bundled = resources.files("models").joinpath("data/clusters")
+    sources = sorted(
+        (p.name, p.read_text(encoding="utf-8")) for p in bundled.iterdir() if p.name.endswith(".toml")
+    )
+    for folder in _folders(folders):
+        sources += [(str(p), p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.toml"))]
     clusters: dict[str, Cluster] = {}
-    for source, text in sorted(sources):
+    for source, text in sources:
         cluster = _cluster(tomllib.loads(text), source, units)
-        clusters[cluster.key] = cluster  # a later file for the same cluster-year replaces the bundled one
+        clusters[cluster.key] = cluster
     return ClusterRegistry(list(clusters.values()))
 
 
-@lru_cache(maxsize=1)
+_cache: dict[tuple, ClusterRegistry] = {}
+
+
+def _signature() -> tuple:
+    """What the default registry was read from: a file an admin writes shows at the next call."""
+    files = []
+    for folder in _folders(()):
+        files += [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.toml"))]
+    return (os.environ.get("THIDUA_CLUSTERS"), str(home_clusters_dir()), tuple(files))
+
+
 def default_clusters() -> ClusterRegistry:
-    return load_clusters()
+    """The clusters of :func:`load_clusters`, read again whenever one of their files changes."""
+    key = _signature()
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_clusters()
+    return _cache[key]

@@ -45,7 +45,9 @@ from models.columns import UTCDateTime
 DOCUMENT_STATUSES = ("received", "extracted", "rejected")
 RUN_STATUSES = ("ok", "rejected", "failed")
 DECISION_ACTIONS = ("accept", "correct", "reject")
-USER_ROLES = ("reviewer", "viewer")
+USER_ROLES = ("reviewer", "viewer", "unit", "chair", "admin")
+UPLOAD_KINDS = ("report", "self_score")
+SCORE_ENTRY_KINDS = ("verified", "manual")
 
 # Named constraints, so migrations can refer to them on every backend.
 NAMING = {
@@ -277,7 +279,10 @@ class Decision(Base):
 
 
 class User(Base):
-    """An account of the review app: reviewers decide, viewers only look. Passwords are scrypt hashes."""
+    """An account of the review app. Passwords are scrypt hashes. Roles (``USER_ROLES``): reviewers decide
+    on figures, viewers only look, a ``unit`` account submits for its one unit (``unit_id``), a ``chair``
+    verifies the scores of its one cluster-year (``cluster_key``), an ``admin`` manages accounts and
+    cluster-years. The row follows the account's current state; every change is an ``AccountEvent``."""
 
     __tablename__ = "users"
     __table_args__ = (_check_in("role", USER_ROLES, "role"),)
@@ -288,3 +293,94 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
+    unit_id: Mapped[str | None] = mapped_column(String(64))  # role "unit": the unit it submits for
+    cluster_key: Mapped[str | None] = mapped_column(String(128))  # role "chair": "<cluster id>.<year>"
+
+
+class AccountEvent(Base):
+    """Who created, reset, deactivated or reactivated an account, and when (append-only)."""
+
+    __tablename__ = "account_events"
+    __table_args__ = (Index("ix_account_events_user", "user_name", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))  # created | password_reset | deactivated | reactivated
+    detail: Mapped[str | None]
+    by: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime]
+
+
+class Upload(Base):
+    """A file a unit account sent through the web app (append-only): which unit, which cluster-year, what
+    kind (a report or a self-score sheet), when, and whether it came after the cluster-year's deadline.
+    A report's bytes are a ``Document`` (the same ingest as the inbox); a sheet's are kept the same way
+    in the originals folder (``stored_path``) and read into a ``SelfScoreSheet``."""
+
+    __tablename__ = "uploads"
+    __table_args__ = (
+        _check_in("kind", UPLOAD_KINDS, "kind"),
+        Index("ix_uploads_unit_year", "unit_id", "year", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    original_name: Mapped[str]
+    stored_path: Mapped[str | None]  # relative to THIDUA_HOME; None when refused before keeping
+    unit_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int]
+    cluster_key: Mapped[str] = mapped_column(String(128))
+    uploaded_by: Mapped[str] = mapped_column(String(128))
+    received_at: Mapped[datetime]
+    deadline: Mapped[date | None]  # the cluster-year's deadline when the file came
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None]  # refused before reading (type, size): the message the unit was shown
+
+
+class SelfScoreSheet(Base):
+    """One reading of a self-score sheet (append-only): its lines with where each was read, and the line
+    -> criterion matches used. The latest per (unit, cluster-year) is the unit's current sheet."""
+
+    __tablename__ = "self_score_sheets"
+    __table_args__ = (Index("ix_self_score_sheets_unit_cluster", "unit_id", "cluster_key", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    upload_id: Mapped[int | None] = mapped_column(ForeignKey("uploads.id"))  # None: read from the CLI
+    sha256: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int]
+    cluster_key: Mapped[str] = mapped_column(String(128))
+    original_name: Mapped[str]
+    read_at: Mapped[datetime]
+    reader_version: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # ok | rejected (not a sheet; ``error`` says why)
+    error: Mapped[str | None]
+    lines: Mapped[list[Any]] = mapped_column(default=list)  # SheetLine dicts, each with its locator
+    matches: Mapped[dict[str, Any]] = mapped_column(default=dict)  # line number -> target id (overrides)
+
+
+class ScoreEntry(Base):
+    """A chair's entry for one unit of one cluster-year (append-only), like a review decision: a
+    ``verified`` score of a criterion (``key``: criterion id, "bonus.<id>", "deduction.<id>") or a
+    ``manual`` input (``key``: a manual field, e.g. "attended" or "points.B1"). ``new_value`` None clears
+    an earlier entry. The latest entry per (cluster_key, unit_id, kind, key) is in force."""
+
+    __tablename__ = "score_entries"
+    __table_args__ = (
+        _check_in("kind", SCORE_ENTRY_KINDS, "kind"),
+        Index("ix_score_entries_cluster_unit", "cluster_key", "unit_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cluster_key: Mapped[str] = mapped_column(String(128))
+    year: Mapped[int]
+    unit_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[float | None]
+    new_value: Mapped[float | None]
+    note: Mapped[str | None]
+    decided_by: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[datetime]

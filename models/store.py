@@ -45,6 +45,7 @@ from models.rows import document_row, submission_row
 from models.runs import RunsMixin
 from models.schema import DECISION_ACTIONS, Decision, Document, Submission
 from models.scorings import ScoringsMixin
+from models.self_scores import SelfScoresMixin
 from models.unit_proposals import ProposalsMixin
 
 
@@ -95,7 +96,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin):
+class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin, SelfScoresMixin):
     """The only way flows and apps read or write stored data."""
 
     def __init__(self, settings: StoreSettings, engine: Engine) -> None:

@@ -25,10 +25,12 @@ from review.pages import router
 from review.render import make_templates
 from review.security import LoginLimiter, new_csrf_token, verify_password
 from review.settings import ReviewSettings
-from review.web import error_page, render, require_csrf
+from review.web import UNIT_PATHS, Account, error_page, render, require_csrf
 
 log = logging.getLogger(__name__)
 PUBLIC = ("/login", "/static/")
+UNIT_ONLY = "Tài khoản đơn vị chỉ mở được các trang nộp hồ sơ của đơn vị mình."
+LANDING = {"unit": "/nop", "admin": "/admin", "chair": "/dashboard"}  # where each role starts
 
 
 def create_app(settings: ReviewSettings | None = None) -> FastAPI:
@@ -42,10 +44,20 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
     @app.middleware("http")
     async def require_login(request: Request, call_next):
         path = request.url.path
-        if not path.startswith(PUBLIC) and not request.session.get("user"):
+        me = _account(app.state.store, request) if request.session.get("user") else None
+        if me is None and request.session.get("user"):
+            request.session.clear()  # deactivated or removed since the login: log out
+        request.state.account = me
+        if not path.startswith(PUBLIC) and me is None:
             target = quote(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        response = await call_next(request)
+        if me is not None and me.role == "unit" and not path.startswith(UNIT_PATHS):
+            # a unit account sees its own submission pages only, whatever route a page may add later
+            response = error_page(
+                request, 403, "Tài khoản đơn vị chỉ mở được các trang nộp hồ sơ của đơn vị."
+            )
+        else:
+            response = await call_next(request)
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -82,9 +94,9 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         )
 
     @app.get("/login", response_class=HTMLResponse)
-    async def login_form(request: Request, next: str = "/queue") -> Response:
+    async def login_form(request: Request, next: str = "") -> Response:
         request.session.setdefault("csrf", new_csrf_token())
-        return render(request, "login.html", {"next": _safe_next(next), "error": None})
+        return render(request, "login.html", {"next": _safe_next(next, ""), "error": None})
 
     @app.post("/login", response_class=HTMLResponse)
     async def login(request: Request) -> Response:
@@ -95,18 +107,22 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         wait = app.state.limiter.blocked(address, name)
         if wait:
             message = f"Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau {int(wait) + 1} giây."
-            return render(request, "login.html", {"next": "/queue", "error": message}, status=429)
+            return render(request, "login.html", {"next": "", "error": message}, status=429)
         user = app.state.store.get_user(name) if name else None
         if user is None or not user.active or not verify_password(password, user.password_hash):
             app.state.limiter.failed(address, name)
             error = "Tên đăng nhập hoặc mật khẩu không đúng."
             return render(
-                request, "login.html", {"next": _safe_next(str(form.get("next", ""))), "error": error}, 401
+                request,
+                "login.html",
+                {"next": _safe_next(str(form.get("next", "")), ""), "error": error},
+                401,
             )
         app.state.limiter.succeeded(address, name)
         request.session.clear()  # a fresh session (and CSRF token) at every login
         request.session.update(user=user.name, role=user.role, csrf=new_csrf_token())
-        return RedirectResponse(_safe_next(str(form.get("next", "/queue"))), status_code=303)
+        landing = LANDING.get(user.role, "/queue")
+        return RedirectResponse(_safe_next(str(form.get("next", "")), landing), status_code=303)
 
     @app.post("/logout")
     async def logout(request: Request) -> Response:
@@ -118,6 +134,13 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
     return app
 
 
-def _safe_next(target: str) -> str:
+def _account(store: Store, request: Request) -> Account | None:
+    user = store.get_user(str(request.session["user"]))
+    if user is None or not user.active or user.role != request.session.get("role"):
+        return None
+    return Account(user.name, user.role, user.unit_id, user.cluster_key)
+
+
+def _safe_next(target: str, default: str = "/queue") -> str:
     """Only local paths: a login link must not send the official to another site."""
-    return target if target.startswith("/") and not target.startswith("//") else "/queue"
+    return target if target.startswith("/") and not target.startswith("//") else default

@@ -25,7 +25,7 @@ from review.evidence import (
     word_context,
 )
 from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
-from review.web import render, require_csrf, require_reviewer
+from review.web import render, require_csrf, require_reviewer, require_role
 from scoring import config_for, load_manual
 from scoring.service import publish, score_cluster_year
 
@@ -237,9 +237,10 @@ async def source_page(request: Request, sha256: str, page: int) -> Response:
 async def decide_item(request: Request, key: str) -> Response:
     form = await request.form()
     require_csrf(request, form)
-    reviewer = require_reviewer(request)
     snap = snapshot(request)
     row = _row(snap, key)
+    cluster = snap.cluster_of(row["unit_id"], int(row["year"]))
+    reviewer = require_reviewer(request, cluster.key if cluster else None)
     action = str(form.get("action", ""))
     query = str(form.get("query", ""))
     try:
@@ -254,7 +255,6 @@ async def decide_item(request: Request, key: str) -> Response:
         )
     except CorrectionError as exc:
         return RedirectResponse(f"/item/{key}?{urlencode({'error': str(exc)})}&{query}", status_code=303)
-    cluster = snap.cluster_of(row["unit_id"], int(row["year"]))
     if cluster is not None:
         rescore(request.app.state.store, cluster, request.app.state.settings)
     next_key = str(form.get("next_key", ""))
@@ -266,15 +266,16 @@ async def decide_item(request: Request, key: str) -> Response:
 async def accept_all(request: Request) -> Response:
     form = await request.form()
     require_csrf(request, form)
-    reviewer = require_reviewer(request)
+    me = require_role(request, "reviewer", "chair")
     if form.get("confirm") != "yes":
         raise HTTPException(400, "Hãy đánh dấu ô xác nhận trước khi chấp nhận tất cả các mục đang lọc.")
     filters = {k: str(form.get(k, "")) for k in ("cluster", "unit", "year", "reason")}
     snap = snapshot(request)
-    items = queue_items(request, snap, **filters)
+    # a chair accepts within its own cluster-year only, whatever the filters say
+    items = [i for i in queue_items(request, snap, **filters) if me.decides_for(i.cluster_key)]
     touched: dict[str, Cluster] = {}
     for it in items:
-        decide(request.app.state.store, _row(snap, it.key), "accept", "", "Chấp nhận hàng loạt", reviewer)
+        decide(request.app.state.store, _row(snap, it.key), "accept", "", "Chấp nhận hàng loạt", me.name)
         cluster = snap.cluster_of(it.unit_id, it.year)
         if cluster is not None:
             touched[cluster.key] = cluster
