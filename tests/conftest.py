@@ -27,6 +27,13 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgres: runs against PostgreSQL (needs THIDUA_TEST_POSTGRES_URL)")
 
 
+@pytest.fixture(autouse=True)
+def _own_thidua_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets a THIDUA_HOME of its own (a test may set another): the cluster-years an admin sets
+    up live there, and a developer's ./.thidua must never change what a test sees."""
+    monkeypatch.setenv("THIDUA_HOME", str(tmp_path / "thidua-home"))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database URL on each backend."""
