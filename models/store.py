@@ -47,6 +47,7 @@ from models.schema import DECISION_ACTIONS, Decision, Document, Submission
 from models.scorings import ScoringsMixin
 from models.self_scores import SelfScoresMixin
 from models.unit_proposals import ProposalsMixin
+from models.uploads import UploadsMixin
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin, SelfScoresMixin):
+class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin, SelfScoresMixin, UploadsMixin):
     """The only way flows and apps read or write stored data."""
 
     def __init__(self, settings: StoreSettings, engine: Engine) -> None:
