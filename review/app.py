@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from models.store import Store
+from review.admin import router as admin_router
 from review.pages import router
 from review.render import make_templates
 from review.security import LoginLimiter, new_csrf_token, verify_password
@@ -131,6 +132,7 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         return RedirectResponse("/login", status_code=303)
 
     app.include_router(router)
+    app.include_router(admin_router)
     return app
 
 
