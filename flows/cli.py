@@ -100,16 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--json", action="store_true", help="print JSON Lines, one object per document")
     extract.set_defaults(func=cmd_extract)
     from flows.cli_bench import add_bench_verb
+    from flows.cli_clusters import add_cluster_verbs
     from flows.cli_pipeline import add_pipeline_verbs
     from flows.cli_review import add_review_verbs
     from flows.cli_selfscore import add_selfscore_verbs
     from flows.cli_submit import add_submit_verbs
     from flows.cli_units import add_unit_verbs
+    from flows.cli_users import add_user_verbs
 
     add_pipeline_verbs(sub)
+    add_user_verbs(sub)
     add_review_verbs(sub)
     add_bench_verb(sub)
     add_unit_verbs(sub)
+    add_cluster_verbs(sub)
     add_selfscore_verbs(sub)
     add_submit_verbs(sub)
     return parser

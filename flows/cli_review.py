@@ -1,15 +1,10 @@
-"""The review verbs of ``thidua``: user accounts, the web app, and the queue from a terminal."""
+"""The review verbs of ``thidua``: the web app and the queue from a terminal (accounts: cli_users)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-USER_EXAMPLE = """examples:
-  thidua user add lan --role reviewer          # asks for the password twice on a terminal
-  echo "$PASSWORD" | thidua user add minh --role viewer
-"""
 REVIEW_EXAMPLE = """examples:
   thidua review serve                          # http://127.0.0.1:8000, log in at /login
   thidua review list --cluster cum-8 --year 2021
@@ -17,38 +12,6 @@ REVIEW_EXAMPLE = """examples:
   thidua review correct <sha256>:budget_revenue_attainment_pct "147,4%" --reviewer lan --note "theo bản gốc"
   thidua review reject <sha256>:jobs_created --reviewer lan --note "số của năm trước"
 """
-
-
-def _password() -> str:
-    if not sys.stdin.isatty():
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Mật khẩu: ")
-        if getpass.getpass("Nhập lại mật khẩu: ") != password:
-            raise ValueError("hai lần nhập mật khẩu không khớp")
-    if len(password) < 8:
-        raise ValueError("mật khẩu cần ít nhất 8 ký tự")
-    return password
-
-
-def cmd_user_add(args: argparse.Namespace) -> int:
-    from models.store import Store
-    from review.security import hash_password
-
-    password = _password()
-    with Store.open() as store:
-        store.add_user(args.name, args.role, hash_password(password))
-    print(f"Đã tạo tài khoản {args.name} ({args.role}).")
-    return 0
-
-
-def cmd_user_list(args: argparse.Namespace) -> int:
-    from models.store import Store
-
-    with Store.open() as store:
-        for user in store.list_users():
-            print(f"{user.name:<20} {user.role:<9} {'hoạt động' if user.active else 'đã khóa'}")
-    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -176,16 +139,6 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 def add_review_verbs(sub: argparse._SubParsersAction) -> None:
     formatter = argparse.RawDescriptionHelpFormatter
-    user = sub.add_parser(
-        "user", help="user accounts of the review app", epilog=USER_EXAMPLE, formatter_class=formatter
-    )
-    users = user.add_subparsers(dest="user_command", required=True)
-    add = users.add_parser("add", help="create an account (password from stdin when it is not a terminal)")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=["reviewer", "viewer"])
-    add.set_defaults(func=cmd_user_add)
-    users.add_parser("list", help="list accounts").set_defaults(func=cmd_user_list)
-
     review = sub.add_parser(
         "review", help="review flagged figures", epilog=REVIEW_EXAMPLE, formatter_class=formatter
     )

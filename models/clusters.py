@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -33,6 +33,11 @@ class Cluster:
     organiser_name: str = ""
     scoring: str = "default.v1"  # criteria configuration (scoring/data/<scoring>.toml)
     deadline: date | None = None  # submissions after this day are accepted and marked late
+    # who set the cluster-year up and when (files written by models.cluster_setup), and the file it was
+    # read from: facts about the record, not part of the cluster, so two equal setups compare equal
+    set_by: str | None = field(default=None, compare=False)
+    set_at: datetime | None = field(default=None, compare=False)
+    source: str = field(default="", compare=False)
 
     @property
     def id(self) -> str:
@@ -78,6 +83,9 @@ def _cluster(data: dict, source: str, units: UnitRegistry) -> Cluster:
             organiser_name=data.get("organiser_name", ""),
             scoring=data.get("scoring", "default.v1"),
             deadline=_deadline(data.get("deadline"), source),
+            set_by=data.get("set_by"),
+            set_at=data.get("set_at") if isinstance(data.get("set_at"), datetime) else None,
+            source=source,
         )
     except KeyError as exc:
         raise ValueError(

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from models.store import Store
+from review.admin import router as admin_router
 from review.pages import router
 from review.render import make_templates
 from review.security import LoginLimiter, new_csrf_token, verify_password
@@ -133,6 +134,7 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(submit_router)
+    app.include_router(admin_router)
     return app
 
 
