@@ -194,6 +194,6 @@ def _sheet(store: Store, upload: Upload) -> PreCheck:
     if not rows:
         return PreCheck(upload, "pending", PENDING_VI)
     row = rows[0]
-    if row.status != "ok":
-        return PreCheck(upload, "rejected", row.error, upload.unit_id, upload.year)
+    if row.status != "ok":  # "failed" (ours) or "rejected" (the file's): the message says which
+        return PreCheck(upload, row.status, row.error, upload.unit_id, upload.year)
     return PreCheck(upload, "ok", None, upload.unit_id, upload.year, sheet_lines=lines_of(row))

@@ -310,5 +310,5 @@ def read_sheet(store: Store, upload_id: int, path: Path) -> int:
             f"Hệ thống gặp lỗi khi đọc bảng ({type(exc).__name__}); đây là lỗi của hệ thống, không phải "
             "của tệp. Tệp đã được lưu; vui lòng báo cho bộ phận quản trị."
         )
-        return store.record_self_score_sheet(lines=[], status="rejected", error=error, **common)
+        return store.record_self_score_sheet(lines=[], status="failed", error=error, **common)
     return store.record_self_score_sheet(lines=sheet.lines, **common)

@@ -81,6 +81,15 @@ def extract_document(store: Store, job: Job, owner: str, force: bool = False) ->
     return outcome
 
 
+@task(name="retry uploads", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
+def retry_uploads(store: Store) -> list[Outcome]:
+    """Extract again the reports units uploaded through the web app whose extraction failed on a fault of
+    ours: they are not in the inbox, so the inbox scan never sees them."""
+    from extractors.submission import retry_failed
+
+    return retry_failed(store)
+
+
 @task(
     name="publish",
     task_run_name="publish {cluster.key}",

@@ -355,7 +355,8 @@ class SelfScoreSheet(Base):
     original_name: Mapped[str]
     read_at: Mapped[datetime]
     reader_version: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))  # ok | rejected (not a sheet; ``error`` says why)
+    # ok | rejected (the file is at fault: not a sheet) | failed (a fault of ours); ``error`` says why
+    status: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None]
     lines: Mapped[list[Any]] = mapped_column(default=list)  # SheetLine dicts, each with its locator
     matches: Mapped[dict[str, Any]] = mapped_column(default=dict)  # line number -> target id (overrides)

@@ -228,3 +228,32 @@ def test_the_dask_task_runner_extracts_on_a_local_cluster(env: dict) -> None:
     assert (summary["processed"], summary["rejected"], summary["failed"]) == (3, 1, 0)
     assert summary["runner"] == "dask" and summary["scored"] == ["ubnd-tp-ha-noi.cum-8.2021"]
     assert set(count_runs(env["settings"]).values()) == {1}
+
+
+def test_nightly_retries_a_web_upload_whose_extraction_failed_on_our_side(env: dict) -> None:
+    """A unit's upload is not in the inbox: the nightly run still extracts it again after a fault of ours."""
+    from extractors.precheck import precheck
+    from extractors.submission import accept_upload, extract_upload
+    from models.clusters import default_clusters
+
+    cluster = default_clusters().get("cum-8", 2021)
+    with Store.open(env["settings"]) as store:
+        kept = accept_upload(
+            store,
+            data_path=SAMPLES / "hoan-kiem-2021-prose.docx",
+            original_name="bao-cao.docx",
+            kind="report",
+            account_unit="hoan-kiem",
+            cluster=cluster,
+            by="hoan-kiem",
+            run=False,
+        )
+
+        def broken(_path: Path):
+            raise RuntimeError("a bug of ours")
+
+        assert extract_upload(store, kept.upload_id, extract=broken).status == "failed"
+        assert precheck(store, kept.upload_id).state == "failed"
+    nightly(inbox=str(env["inbox"]), manual=env["manual"])
+    with Store.open(env["settings"]) as store:
+        assert precheck(store, kept.upload_id).state == "ok"
