@@ -240,12 +240,12 @@ def test_nightly_retries_a_web_upload_whose_extraction_failed_on_our_side(env: d
     with Store.open(env["settings"]) as store:
         kept = accept_upload(
             store,
-            data_path=SAMPLES / "hoan-kiem-2021-prose.docx",
+            data_path=SAMPLES / "long-bien-2021-awards.docx",  # not in the inbox
             original_name="bao-cao.docx",
             kind="report",
-            account_unit="hoan-kiem",
+            account_unit="long-bien",
             cluster=cluster,
-            by="hoan-kiem",
+            by="long-bien",
             run=False,
         )
 
