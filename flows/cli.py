@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     from flows.cli_bench import add_bench_verb
     from flows.cli_pipeline import add_pipeline_verbs
     from flows.cli_review import add_review_verbs
+    from flows.cli_scores import add_score_verbs
     from flows.cli_selfscore import add_selfscore_verbs
     from flows.cli_units import add_unit_verbs
 
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_bench_verb(sub)
     add_unit_verbs(sub)
     add_selfscore_verbs(sub)
+    add_score_verbs(sub)
     return parser
 
 

@@ -25,6 +25,7 @@ from review.pages import router
 from review.render import make_templates
 from review.security import LoginLimiter, new_csrf_token, verify_password
 from review.settings import ReviewSettings
+from review.verify import router as verify_router
 from review.web import UNIT_PATHS, Account, error_page, render, require_csrf
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         return RedirectResponse("/login", status_code=303)
 
     app.include_router(router)
+    app.include_router(verify_router)
     return app
 
 
