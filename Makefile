@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	mkdir -p "$${THIDUA_HOME:-.thidua}/manual" && cp -n samples/manual/*.toml "$${THIDUA_HOME:-.thidua}/manual/"
 	DO_NOT_TRACK=1 $(BIN)/thidua run --inbox samples/
+	for sheet in hoan-kiem:docx long-bien:xlsx dong-da:pdf; do unit=$${sheet%%:*}; \
+	  DO_NOT_TRACK=1 $(BIN)/thidua selfscore add samples/self_scores/$$unit-2021-tu-cham.$${sheet#*:} \
+	    --unit $$unit --cluster cum-8 --year 2021 --by demo || exit 1; done
+	DO_NOT_TRACK=1 $(BIN)/thidua selfscore compare --cluster cum-8 --year 2021
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q

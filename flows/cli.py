@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     from flows.cli_clusters import add_cluster_verbs
     from flows.cli_pipeline import add_pipeline_verbs
     from flows.cli_review import add_review_verbs
+    from flows.cli_scores import add_score_verbs
     from flows.cli_selfscore import add_selfscore_verbs
     from flows.cli_submit import add_submit_verbs
     from flows.cli_units import add_unit_verbs
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cluster_verbs(sub)
     add_selfscore_verbs(sub)
     add_submit_verbs(sub)
+    add_score_verbs(sub)
     return parser
 
 

@@ -54,21 +54,41 @@ def cmd_list(args: argparse.Namespace) -> int:
         manual[c.key] = (
             load_manual(path, config_for(c)) if path.exists() else build_manual(config_for(c), {}, c.key)
         )
-    items = build_queue(
-        long,
-        clusters,
-        manual,
-        {c.key: config_for(c) for c in clusters},
-        unit=args.unit,
-        year=args.year,
-        reason=args.reason,
-    )
+    # the self-score items have their own reason ("tu-cham"), listed after the figures
+    items = []
+    if args.reason != "tu-cham":
+        items = build_queue(
+            long,
+            clusters,
+            manual,
+            {c.key: config_for(c) for c in clusters},
+            unit=args.unit,
+            year=args.year,
+            reason=args.reason,
+        )
     for it in items:
         print(
             f"{it.key}  {it.unit_name} {it.year}  {it.label_vi}: {vn_value(it.value, it.unit)}"
             f"  [{'; '.join(it.reasons_vi)}]"
         )
-    print(f"{len(items)} mục cần rà soát.", file=sys.stderr)
+    from extractors.numbers import format_short
+    from review.self_score_items import REASON, collect
+
+    scores = []
+    if not args.reason or args.reason == REASON:
+        scores = [
+            s
+            for s in collect(
+                store, [c for c in clusters if not args.year or c.year == args.year], settings.manual
+            )
+            if not args.unit or s.unit_id == args.unit
+        ]
+    for s in scores:
+        own = "—" if s.self_score is None else format_short(s.self_score)
+        print(
+            f"{s.key}  {s.unit_name} {s.year}  {s.target or 'bảng tự chấm'}: {own}  [{REASON}: {s.text_vi}]"
+        )
+    print(f"{len(items) + len(scores)} mục cần rà soát.", file=sys.stderr)
     store.close()
     return 0
 

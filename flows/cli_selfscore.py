@@ -1,4 +1,8 @@
-"""`thidua selfscore check`: a unit's self-score sheet against the scale and against thidua's own score.
+"""`thidua selfscore check|add|compare`: a unit's self-score sheet against the scale and thidua's own score.
+
+``add`` stores a sheet for a unit's cluster-year (its bytes kept by sha256, its reading append-only; the
+same bytes already current store nothing), so that its findings are items of the review queue;
+``compare`` prints, per member unit, each criterion's self-score, thidua's score and the verified score.
 
 The sheet (.docx, .xlsx or .pdf) is read, each line matched to the cluster-year's criteria (the match and
 its way are printed, so a wrong one can be corrected with ``--match LINE=CRITERION``), and the findings
@@ -11,6 +15,9 @@ import argparse
 from pathlib import Path
 
 EXAMPLE = """examples:
+  thidua selfscore add samples/self_scores/hoan-kiem-2021-tu-cham.docx --unit hoan-kiem --cluster cum-8 \
+      --year 2021 --by lan
+  thidua selfscore compare --cluster cum-8 --year 2021
   thidua selfscore check samples/self_scores/hoan-kiem-2021-tu-cham.docx --unit hoan-kiem --year 2021
   thidua selfscore check tu-cham.xlsx --unit long-bien --year 2021 --match 9=C1 --margin 1
 """
@@ -68,6 +75,83 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from extractors.document import UnreadableDocument
+    from extractors.self_score import read_self_score
+    from models.clusters import default_clusters
+    from models.store import Store
+
+    cluster = default_clusters().get(args.cluster, args.year)
+    if args.unit not in cluster.members:
+        raise ValueError(f"{args.unit!r} is not a member of {cluster.key}: {', '.join(cluster.members)}")
+    path = Path(args.sheet)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    with Store.open() as store:
+        sha256, _, _ = store.keep_original(path)
+        current = store.current_self_score_sheets(cluster.key).get(args.unit)
+        if current is not None and current.sha256 == sha256:
+            print(f"{path.name}: already the current sheet of {args.unit} (sheet {current.id}); nothing new.")
+            return 0
+        common = dict(sha256=sha256, unit_id=args.unit, year=cluster.year, cluster_key=cluster.key)
+        try:
+            sheet = read_self_score(path)
+        except UnreadableDocument as exc:
+            store.record_self_score_sheet(
+                **common, original_name=path.name, lines=[], status="rejected", error=exc.problem
+            )
+            raise ValueError(f"{path}: {exc.problem}. {exc.remedy}") from None
+        sheet_id = store.record_self_score_sheet(**common, original_name=path.name, lines=sheet.lines)
+    scored = len(sheet.scored())
+    print(
+        f"Stored {path.name} as sheet {sheet_id} of {args.unit}, {cluster.key}"
+        f" ({scored} lines; by {args.by})."
+    )
+    return 0
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from flows.runtime import Paths
+    from models.clusters import default_clusters
+    from models.store import Store
+    from review.self_score_items import compare_rows, margin_from_env
+    from scoring.config import config_for
+    from scoring.service import score_cluster_year
+
+    cluster = default_clusters().get(args.cluster, args.year)
+    config = config_for(cluster)
+    margin = margin_from_env() if args.margin is None else args.margin
+    with Store.open() as store:
+        sheets = store.current_self_score_sheets(cluster.key)
+        entries = store.entries_in_force(cluster.key)
+        result = score_cluster_year(store, cluster, Paths.from_env().manual, record=False).result
+    print(f"Điểm tự chấm và điểm thidua tính — {cluster.name} năm {cluster.year} (lệch quá {margin:g} điểm)")
+    for unit_id in cluster.members:
+        row = sheets.get(unit_id)
+        if row is None:
+            print(f"\n{unit_id}: chưa có bảng tự chấm")
+            continue
+        rows, findings = compare_rows(config, row, result.unit(unit_id), entries, unit_id, margin)
+        print(f"\n{unit_id} (bảng tự chấm {row.original_name})")
+        print(f"  {'tiêu chí':<24} {'tự chấm':>8} {'thidua':>8} {'thẩm định':>10}  ghi chú")
+        for r in rows:
+            if r.self_score is None and r.computed in (None, 0.0) and r.verified is None:
+                continue  # a bonus or deduction that neither side gives
+            note = "; ".join(r.findings)
+            print(
+                f"  {r.target:<24} {_cell(r.self_score):>8} {_cell(r.computed):>8}"
+                f" {_cell(r.verified):>10}  {note}"
+            )
+        for f in findings:
+            if f.target is None:
+                print(f"  ! {f.text_vi}")
+    return 0
+
+
 def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "selfscore",
@@ -91,3 +175,20 @@ def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--match", action="append", default=[], help="LINE=CRITERION: correct one match")
     check.add_argument("--manual", help="folder of manual-input files (default: $THIDUA_HOME/manual)")
     check.set_defaults(func=cmd_check)
+    add = verbs.add_parser(
+        "add",
+        help="store a unit's sheet for its cluster-year (idempotent)",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("sheet", help="the self-score sheet: .docx, .xlsx or .pdf")
+    add.add_argument("--unit", required=True)
+    add.add_argument("--cluster", required=True, help="cluster id, e.g. cum-8")
+    add.add_argument("--year", required=True, type=int)
+    add.add_argument("--by", required=True, help="who stores it")
+    add.set_defaults(func=cmd_add)
+    compare = verbs.add_parser("compare", help="self-scores, computed and verified scores, unit by unit")
+    compare.add_argument("--cluster", required=True)
+    compare.add_argument("--year", required=True, type=int)
+    compare.add_argument("--margin", type=float, help="points (default $THIDUA_SELF_SCORE_MARGIN or 0.5)")
+    compare.set_defaults(func=cmd_compare)

@@ -44,6 +44,7 @@ from models.originals import Copy, Hashed, copy_in, file_size, hash_only, place,
 from models.rows import document_row, submission_row
 from models.runs import RunsMixin
 from models.schema import DECISION_ACTIONS, Decision, Document, Submission
+from models.score_entries import ScoreEntriesMixin
 from models.scorings import ScoringsMixin
 from models.self_scores import SelfScoresMixin
 from models.unit_proposals import ProposalsMixin
@@ -97,7 +98,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin, SelfScoresMixin, UploadsMixin):
+class Store(
+    RunsMixin, ScoringsMixin, AccountsMixin, ProposalsMixin, SelfScoresMixin, UploadsMixin, ScoreEntriesMixin
+):
     """The only way flows and apps read or write stored data."""
 
     def __init__(self, settings: StoreSettings, engine: Engine) -> None:

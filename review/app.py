@@ -27,6 +27,7 @@ from review.render import make_templates
 from review.security import LoginLimiter, new_csrf_token, verify_password
 from review.settings import ReviewSettings
 from review.submit import router as submit_router
+from review.verify import router as verify_router
 from review.web import UNIT_PATHS, Account, error_page, render, require_csrf
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(submit_router)
     app.include_router(admin_router)
+    app.include_router(verify_router)
     return app
 
 

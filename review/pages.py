@@ -94,6 +94,7 @@ async def queue(request: Request) -> Response:
     everything = queue_items(request, snap, include_decided=True, **filters)
     open_items = [i for i in everything if not i.decided]
     units = sorted({(i.unit_id, i.unit_name) for i in everything if i.unit_id})
+    self_scores = _self_score_items(request, snap, filters)
     return render(
         request,
         "queue.html",
@@ -109,8 +110,25 @@ async def queue(request: Request) -> Response:
                 {c.year for c in snap.clusters} | set(snap.long["year"].unique() if len(snap.long) else [])
             ),
             "units": units,
+            "self_scores": self_scores,
         },
     )
+
+
+def _self_score_items(request: Request, snap: Snapshot, filters: dict[str, str]) -> list:
+    """The open self-score items (review.self_score_items) within the queue's filters."""
+    from review.self_score_items import REASON, collect
+
+    if filters.get("reason") and filters["reason"] != REASON:
+        return []
+    clusters = [
+        c
+        for c in snap.clusters
+        if (not filters.get("cluster") or c.id == filters["cluster"])
+        and (not filters.get("year") or str(c.year) == filters["year"])
+    ]
+    items = collect(request.app.state.store, clusters, request.app.state.settings.manual)
+    return [i for i in items if not filters.get("unit") or i.unit_id == filters["unit"]]
 
 
 def _row(snap: Snapshot, key: str) -> pd.Series:

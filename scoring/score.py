@@ -23,6 +23,8 @@ from typing import Any
 from models.clusters import Cluster
 from models.vocabulary import INDICATORS
 from scoring.config import Condition, Criterion, ScoringConfig, manual_key
+from scoring.entries import verified_amount as _verified_amount
+from scoring.entries import verify_criterion
 from scoring.manual import ManualInputs, Value
 
 SCORER_VERSION = "1.0.0"  # bump when the arithmetic changes; scores store it with the config version
@@ -36,6 +38,8 @@ class CriterionScore:
     points: float | None  # None: an input is missing or invalid, never a silent 0
     measure: float | None  # what the formula read: the pct of A1, the x/y of A3, ...
     problems: tuple[str, ...] = ()
+    verified_from: float | None = None  # set when ``verified``: thidua's computed points before
+    verified: bool = False  # the points are the chair's verified score (điểm thẩm định)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class UnitScore:
     proposed_title: str | None = None
     gov_flag_candidate: bool = False
     tie_break: str | None = None
+    verified_items: dict[str, float | None] = dataclasses.field(default_factory=dict)  # bonus./deduction.
 
     @property
     def points(self) -> dict[str, float | None]:
@@ -248,31 +253,54 @@ def score_criterion(c: Criterion, read: Callable[[str], tuple[Any, str | None]],
 
 
 def score_unit(
-    config: ScoringConfig, cluster: Cluster, unit_id: str, figures: Mapping, manual: ManualInputs
+    config: ScoringConfig,
+    cluster: Cluster,
+    unit_id: str,
+    figures: Mapping,
+    manual: ManualInputs,
+    verified: Mapping[str, float] | None = None,
 ) -> UnitScore:
-    """A unit's points, bonus, deductions, total and grade; :func:`score_cluster` adds rank and title."""
+    """A unit's points, bonus, deductions, total and grade; :func:`score_cluster` adds rank and title.
+
+    ``verified``: the chair's verified scores of this unit (criterion id, "bonus.<id>", "deduction.<id>"
+    -> points); each replaces what thidua computed for it, and what it lacked is no longer missing."""
+    verified = verified or {}
     inputs = _Inputs(config, cluster, unit_id, figures, manual)
     n = len(cluster.members)
     criteria = {c.id: score_criterion(c, inputs.get, n) for c in config.criteria}
+    criteria = {
+        cid: verify_criterion(cs, verified[cid]) if cid in verified else cs for cid, cs in criteria.items()
+    }
     missing = [p for cs in criteria.values() for p in cs.problems]
+    verified_items: dict[str, float | None] = {}
     bonus_items: dict[str, float] = {}
     for item in config.bonus:
         value, why = inputs.get(item.input)
-        missing += [f"điểm thưởng {item.id}: {why}"] if why else []
         bonus_items[item.id] = item.points if value else 0.0
+        chosen = _verified_amount(verified, f"bonus.{item.id}", item.points)
+        if chosen is not None:
+            verified_items[f"bonus.{item.id}"] = None if why else bonus_items[item.id]
+            bonus_items[item.id] = chosen
+            continue
+        missing += [f"điểm thưởng {item.id}: {why}"] if why else []
     deduction_items: dict[str, float] = {}
     for d in config.deductions:
         if d.count:
             count, why = inputs.get(d.count)
             amount = 0.0 if count is None else d.each * count
             amount = amount if d.cap is None else min(d.cap, amount)
-            missing += [f"điểm trừ {d.id}: {why}"] if why else []
+            open_ = [f"điểm trừ {d.id}: {why}"] if why else []
         else:
             results = [inputs.condition(k) for k in d.any_of]
             applies = any(r is True for r, _ in results)
             # one condition that holds settles it; otherwise every unknown one leaves it open
-            missing += [] if applies else [f"điểm trừ {d.id}: {why}" for r, why in results if why]
+            open_ = [] if applies else [f"điểm trừ {d.id}: {why}" for r, why in results if why]
             amount = d.points if applies else 0.0
+        chosen = _verified_amount(verified, f"deduction.{d.id}", d.cap if d.count else d.points)
+        if chosen is not None:
+            verified_items[f"deduction.{d.id}"] = None if open_ else amount
+            amount, open_ = chosen, []
+        missing += open_
         deduction_items[d.id] = amount
     disqualified_by = []
     for q in config.disqualifiers:
@@ -304,6 +332,7 @@ def score_unit(
         missing=tuple(missing),
         inputs=dict(inputs.used),
         tie_values=ties,
+        verified_items=verified_items,
     )
 
 
@@ -331,8 +360,11 @@ def score_cluster(
     cluster: Cluster,
     figures: Mapping[str, Mapping[str, float | None]],
     manual: ManualInputs,
+    verified: Mapping[str, Mapping[str, float]] | None = None,
 ) -> ClusterScore:
-    """Score every member of the cluster-year; units without figures are listed, provisional."""
+    """Score every member of the cluster-year; units without figures are listed, provisional.
+    ``verified``: unit id -> the chair's verified scores (see :func:`score_unit`)."""
+    verified = verified or {}
     if manual.cluster and manual.cluster != cluster.key:
         raise ValueError(f"manual inputs are for {manual.cluster!r}, not for {cluster.key!r}")
     if manual.scoring and manual.scoring != config.version:
@@ -347,7 +379,11 @@ def score_cluster(
     if ignored:
         notes.append(f"figures of non-members ignored: {', '.join(ignored)}")
     scored = sorted(
-        (score_unit(config, cluster, u, figures.get(u, {}), manual) for u in cluster.members), key=_order_key
+        (
+            score_unit(config, cluster, u, figures.get(u, {}), manual, verified.get(u))
+            for u in cluster.members
+        ),
+        key=_order_key,
     )
     tie_breaks: dict[str, list[str]] = {}
     for upper, lower in itertools.pairwise(scored):

@@ -7,7 +7,8 @@ for the secretariat, and the scores stay provisional, naming what is missing.
 
 Every publication records the fingerprint of the inputs it was computed from (:func:`inputs_fingerprint`):
 the current run of each member, the review decisions on those documents, the manual-inputs file, the
-criteria configuration, the cluster's definition and the scorer version. :func:`stale` compares it with
+chair's score entries in force (:mod:`scoring.entries`), the criteria configuration, the cluster's
+definition and the scorer version. :func:`stale` compares it with
 the latest publication, so every run publishes exactly the cluster-years whose inputs changed since —
 including those a crashed run scored but never published, whether or not a file was processed.
 """
@@ -28,6 +29,7 @@ from models.clusters import Cluster
 from models.normalise import figures_by_unit, long_table, wide_table
 from models.store import Store
 from scoring.config import config_for
+from scoring.entries import by_unit, check_entry, manual_in_force, verified_in_force
 from scoring.exports import write_csv, write_parquet, write_workbook
 from scoring.manual import ManualInputs, load_manual, template
 from scoring.score import SCORER_VERSION, ClusterScore, score_cluster
@@ -59,14 +61,46 @@ def manual_inputs(cluster: Cluster, manual_dir: Path) -> tuple[ManualInputs, Pat
     return load_manual(path, config_for(cluster)), path
 
 
+def inputs_in_force(
+    store: Store, cluster: Cluster, manual_dir: Path
+) -> tuple[ManualInputs, Path, dict[str, dict[str, float]]]:
+    """The manual inputs in force (the file, then the chair's manual entries), the file's path, and the
+    chair's verified scores in force (unit -> key -> points)."""
+    manual, path = manual_inputs(cluster, manual_dir)
+    entries = by_unit(store.entries_in_force(cluster.key))
+    return manual_in_force(config_for(cluster), manual, entries), path, verified_in_force(entries)
+
+
+def enter_score(
+    store: Store,
+    cluster: Cluster,
+    unit_id: str,
+    kind: str,
+    key: str,
+    value: object,
+    note: str | None,
+    by: str,
+) -> int | None:
+    """Check and record one entry of the chair (append-only); None when ``value`` is already in force
+    (nothing recorded). Raises :class:`scoring.entries.EntryError` for a value that cannot be used. The
+    caller rescores (:func:`score_cluster_year` with ``record=True``, or :func:`score_and_publish`)."""
+    checked = check_entry(config_for(cluster), cluster, unit_id, kind, key, value)
+    current = store.entries_in_force(cluster.key).get((unit_id, kind, key))
+    if current is None and checked is None:
+        return None
+    if current is not None and current.new_value == checked:
+        return None
+    return store.record_score_entry(cluster.key, cluster.year, unit_id, kind, key, checked, note, by)
+
+
 def score_cluster_year(store: Store, cluster: Cluster, manual_dir: Path, *, record: bool = True) -> Scored:
     """Normalise the current figures, score the members, and record the scores (append-only)."""
     long = long_table(store.figures_frame(year=cluster.year), store.decisions_frame())
     members = long[long["unit_id"].isin(cluster.members) & (long["year"] == cluster.year)]
     wide = wide_table(long, cluster)
-    manual, path = manual_inputs(cluster, manual_dir)
     config = config_for(cluster)
-    result = score_cluster(config, cluster, figures_by_unit(wide), manual)
+    manual, path, verified = inputs_in_force(store, cluster, manual_dir)
+    result = score_cluster(config, cluster, figures_by_unit(wide), manual, verified)
     scoring_id = None
     if record:
         scoring_id = store.record_scores(
@@ -93,6 +127,9 @@ def inputs_fingerprint(store: Store, cluster: Cluster, manual_dir: Path) -> str 
         "config": repr(config),
         "cluster": repr(cluster),
         "manual": hashlib.sha256(manual_path.read_bytes()).hexdigest(),
+        "entries": [
+            (e.unit_id, e.kind, e.key, e.new_value) for e in by_unit(store.entries_in_force(cluster.key))
+        ],
         **current,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
