@@ -28,7 +28,7 @@ from review.security import LoginLimiter, new_csrf_token, verify_password
 from review.settings import ReviewSettings
 from review.submit import router as submit_router
 from review.verify import router as verify_router
-from review.web import UNIT_PATHS, Account, error_page, render, require_csrf
+from review.web import Account, error_page, render, require_csrf, unit_may_open
 
 log = logging.getLogger(__name__)
 PUBLIC = ("/login", "/static/")
@@ -54,7 +54,7 @@ def create_app(settings: ReviewSettings | None = None) -> FastAPI:
         if not path.startswith(PUBLIC) and me is None:
             target = quote(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        if me is not None and me.role == "unit" and not path.startswith(UNIT_PATHS):
+        if me is not None and me.role == "unit" and not unit_may_open(path):
             # a unit account sees its own submission pages only, whatever route a page may add later
             response = error_page(
                 request, 403, "Tài khoản đơn vị chỉ mở được các trang nộp hồ sơ của đơn vị."

@@ -43,8 +43,13 @@ ROLE_VI = {
     "unit": "đơn vị",
     "admin": "quản trị",
 }
-#: the only paths a unit account may open (prefixes); everything else is 403 for it
-UNIT_PATHS = ("/nop", "/logout", "/static/", "/login")
+#: the only paths a unit account may open (each with what is under it); everything else is 403 for it
+UNIT_PATHS = ("/nop", "/logout", "/static", "/login")
+
+
+def unit_may_open(path: str) -> bool:
+    """Whole path segments only: "/nope" is not under "/nop"."""
+    return any(path == p or path.startswith(p + "/") for p in UNIT_PATHS)
 
 
 @dataclass(frozen=True)

@@ -6,40 +6,24 @@ The item view's screenshot is saved to ``test-artifacts/review-item.png`` for pe
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
+from browser_env import ARTIFACTS, CHROMIUM, NO_CHROMIUM, chromium_page, serve
 from review_env import PASSWORD, prepare
 
 from extractors.ingest import process_file
 from models.store import Store
-from review.app import create_app
 from review.evidence import PADDING_PT
-from review.settings import ReviewSettings
 
-CHROMIUM = Path("/usr/bin/chromium")
 PROSE_PDF = Path(__file__).resolve().parent.parent / "samples" / "hoan-kiem-2021-prose.pdf"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed (apt-get install chromium); CI installs it",
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    yield from _serve(prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}"))
+    yield from serve(prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}"))
 
 
 @pytest.fixture
@@ -48,42 +32,14 @@ def pdf_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     settings = prepare(tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}")
     with Store.open(settings.store) as store:
         sha = process_file(store, PROSE_PDF).sha256
-    for url in _serve(settings):
+    for url in serve(settings):
         yield url, sha
-
-
-def _serve(settings: ReviewSettings) -> Iterator[str]:
-    app = create_app(settings)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture
 def page() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        yield context.new_page()
-        browser.close()
+    with chromium_page() as opened:
+        yield opened
 
 
 def test_log_in_correct_a_value_with_the_keyboard_and_see_the_ranking_change(server: str, page) -> None:
