@@ -44,27 +44,25 @@ def _context(args: argparse.Namespace):
 def cmd_list(args: argparse.Namespace) -> int:
     from review.queue import build_queue
     from review.render import vn_value
-    from scoring import build_manual, config_for, load_manual
+    from scoring import config_for
+    from scoring.service import inputs_in_force
 
     store, long, clusters, settings = _context(args)
     clusters = [c for c in clusters if not args.cluster or c.id.endswith(args.cluster)]
-    manual = {}
-    for c in clusters:
-        path = settings.manual / f"{c.key}.toml"
-        manual[c.key] = (
-            load_manual(path, config_for(c)) if path.exists() else build_manual(config_for(c), {}, c.key)
-        )
+    # what the published scores are computed from: the file, the chair's entries, the verified scores
+    inputs = {c.key: inputs_in_force(store, c, settings.manual) for c in clusters}
     # the self-score items have their own reason ("tu-cham"), listed after the figures
     items = []
     if args.reason != "tu-cham":
         items = build_queue(
             long,
             clusters,
-            manual,
+            {key: manual for key, (manual, _, _) in inputs.items()},
             {c.key: config_for(c) for c in clusters},
             unit=args.unit,
             year=args.year,
             reason=args.reason,
+            verified={key: verified for key, (_, _, verified) in inputs.items()},
         )
     for it in items:
         print(

@@ -26,8 +26,8 @@ from review.evidence import (
 )
 from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
 from review.web import render, require_csrf, require_reviewer, require_role
-from scoring import config_for, load_manual
-from scoring.service import publish, score_cluster_year
+from scoring import config_for
+from scoring.service import inputs_in_force, publish, score_cluster_year
 
 router = APIRouter()
 
@@ -51,19 +51,17 @@ def snapshot(request: Request) -> Snapshot:
     return Snapshot(long, clusters)
 
 
-def manual_for(request: Request, cluster: Cluster):
-    path = request.app.state.settings.manual / f"{cluster.key}.toml"
-    config = config_for(cluster)
-    if path.exists():
-        return load_manual(path, config)
-    from scoring import build_manual
-
-    return build_manual(config, {}, cluster.key)
+def inputs_for(request: Request, cluster: Cluster):
+    """The manual inputs (the file, then the chair's entries) and the verified scores in force: what the
+    published scores are computed from, so a what-if is measured against them."""
+    manual, _, verified = inputs_in_force(request.app.state.store, cluster, request.app.state.settings.manual)
+    return manual, verified
 
 
 def queue_items(request: Request, snap: Snapshot, include_decided: bool = False, **filters):
     clusters = snap.clusters
-    manual = {c.key: manual_for(request, c) for c in clusters}
+    inputs = {c.key: inputs_for(request, c) for c in clusters}
+    manual = {key: m for key, (m, _) in inputs.items()}
     configs = {c.key: config_for(c) for c in clusters}
     return build_queue(
         snap.long,
@@ -75,6 +73,7 @@ def queue_items(request: Request, snap: Snapshot, include_decided: bool = False,
         year=int(filters["year"]) if filters.get("year") else None,
         reason=filters.get("reason") or None,
         include_decided=include_decided,
+        verified={key: v for key, (_, v) in inputs.items()},
     )
 
 
@@ -149,13 +148,17 @@ async def item(request: Request, key: str, error: str | None = None, preview: st
     evidence = _evidence(request, row)
     effects = {}
     if cluster is not None:
-        manual, config = manual_for(request, cluster), config_for(cluster)
-        effects["accept"] = what_if(snap.long, cluster, config, manual, key, row["value"]).summary_vi
-        effects["reject"] = what_if(snap.long, cluster, config, manual, key, None).summary_vi
+        (manual, verified), config = inputs_for(request, cluster), config_for(cluster)
+        effects["accept"] = what_if(
+            snap.long, cluster, config, manual, key, row["value"], verified
+        ).summary_vi
+        effects["reject"] = what_if(snap.long, cluster, config, manual, key, None, verified).summary_vi
         if trial:
             try:
                 value = parse_correction(trial, row["indicator"], None)
-                effects["trial"] = what_if(snap.long, cluster, config, manual, key, value).summary_vi
+                effects["trial"] = what_if(
+                    snap.long, cluster, config, manual, key, value, verified
+                ).summary_vi
             except CorrectionError as exc:
                 error = str(exc)
     last_year = snap.long[

@@ -215,6 +215,7 @@ def build_queue(
     year: int | None = None,
     reason: str | None = None,
     include_decided: bool = False,
+    verified: Mapping[str, Mapping[str, Mapping[str, float]]] | None = None,
 ) -> list[QueueItem]:
     """The flagged figures of ``long``, highest priority first (see the module docstring).
 
@@ -222,7 +223,9 @@ def build_queue(
     with none (provisional), one without a configuration with ``config_for(cluster)``. ``cluster`` keeps
     the figures of that cluster's members (a key "ubnd-tp-ha-noi.cum-8.2021", an id or "cum-8");
     ``unit``, ``year`` and ``reason`` (a flag code) filter likewise. Decided figures are left out unless
-    ``include_decided`` (the web app counts progress over both).
+    ``include_decided`` (the web app counts progress over both). ``verified``: cluster-year key -> the
+    chair's verified scores in force (unit -> criterion -> points), so that impacts are measured against
+    the scores as published.
     """
     if reason is not None and reason not in REASONS:
         raise ValueError(f"unknown reason {reason!r}; known: {', '.join(REASONS)}")
@@ -244,7 +247,7 @@ def build_queue(
         if c.key not in baselines:
             config = (configs or {}).get(c.key) or config_for(c)
             inputs = manual.get(c.key) or ManualInputs(cluster=c.key, scoring=config.version)
-            baselines[c.key] = Baseline.of(long, c, config, inputs)
+            baselines[c.key] = Baseline.of(long, c, config, inputs, (verified or {}).get(c.key))
         return baselines[c.key]
 
     items = []

@@ -118,21 +118,29 @@ class Baseline:
     figures: Mapping[str, Mapping[str, float | None]]
     names: Mapping[str, str]
     score: ClusterScore
+    verified: Mapping[str, Mapping[str, float]] | None = None  # the chair's verified scores in force
 
     @classmethod
     def of(
-        cls, long: pd.DataFrame, cluster: Cluster, config: ScoringConfig, manual: ManualInputs
+        cls,
+        long: pd.DataFrame,
+        cluster: Cluster,
+        config: ScoringConfig,
+        manual: ManualInputs,
+        verified: Mapping[str, Mapping[str, float]] | None = None,
     ) -> Baseline:
-        # the same path as scoring.service: rejected figures are out, corrections are in
+        # the same path as scoring.service: rejected figures are out, corrections are in, and the chair's
+        # manual inputs and verified scores count as they do in the published scores
         wide = wide_table(long, cluster)
         figures = figures_by_unit(wide)
         names = {str(u): str(n) for u, n in wide["unit_name"].items()}
-        return cls(cluster, config, manual, figures, names, score_cluster(config, cluster, figures, manual))
+        score = score_cluster(config, cluster, figures, manual, verified)
+        return cls(cluster, config, manual, figures, names, score, verified)
 
     def rescore(self, unit_id: str, indicator: str, value: float | None) -> ClusterScore:
         figures = {u: dict(v) for u, v in self.figures.items()}
         figures.setdefault(unit_id, {})[indicator] = value
-        return score_cluster(self.config, self.cluster, figures, self.manual)
+        return score_cluster(self.config, self.cluster, figures, self.manual, self.verified)
 
     def compare(self, after: ClusterScore) -> tuple[UnitChange, ...]:
         changes = []
@@ -195,6 +203,7 @@ def what_if(
     manual: ManualInputs,
     key: str,
     new_value: float | None,
+    verified: Mapping[str, Mapping[str, float]] | None = None,
 ) -> WhatIf:
     """The cluster re-scored with the figure ``key`` ("<document sha256>:<indicator>") set to
     ``new_value``; None (or NaN) means rejected. Raises KeyError when the figure is not in the long table
@@ -207,7 +216,7 @@ def what_if(
     unit_id, year = str(row["unit_id"]), int(row["year"])
     if year != cluster.year or unit_id not in cluster.members:
         raise ValueError(f"figure {key!r} is of {unit_id} {year}, not a member of {cluster.key}")
-    base = Baseline.of(long, cluster, config, manual)
+    base = Baseline.of(long, cluster, config, manual, verified)
     new = _value(new_value)
     after = base.rescore(unit_id, indicator, new)
     changes = base.compare(after)

@@ -379,3 +379,15 @@ def test_parse_correction_level_ranges() -> None:
         parse_correction("50 tỷ đồng", "budget_revenue_actual", "district")
     with pytest.raises(KeyError, match="unknown indicator"):
         parse_correction("5", "no_such_indicator", None)
+
+
+def test_what_if_is_measured_against_the_chairs_verified_scores() -> None:
+    """The same correction moves Hoàn Kiếm to first place, unless the chair's verified C1 of Long Biên
+    (7 points, where thidua computed 4.2) keeps Long Biên ahead: impacts are those of the scores as
+    published, the chair's entries included."""
+    budget = key("hoan-kiem", "budget_revenue_attainment_pct")
+    plain = what_if(LONG, CLUSTER, CONFIG, MANUAL, budget, 106.0)
+    verified = what_if(LONG, CLUSTER, CONFIG, MANUAL, budget, 106.0, {"long-bien": {"C1": 7.0}})
+    assert (plain.unit("long-bien").old_total, plain.unit("hoan-kiem").new_rank) == (96.18, 1)
+    assert (verified.unit("long-bien").old_total, verified.unit("hoan-kiem").new_rank) == (98.98, 2)
+    assert "hạng 2 → 1" not in verified.summary_vi
