@@ -291,6 +291,7 @@ def read_sheet(store: Store, upload_id: int, path: Path) -> int:
         "cluster_key": upload.cluster_key,
         "original_name": upload.original_name,
         "upload_id": upload_id,
+        "by": upload.uploaded_by,
     }
     try:
         sheet = read_self_score(path)

@@ -93,7 +93,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         if current is not None and current.sha256 == sha256:
             print(f"{path.name}: already the current sheet of {args.unit} (sheet {current.id}); nothing new.")
             return 0
-        common = dict(sha256=sha256, unit_id=args.unit, year=cluster.year, cluster_key=cluster.key)
+        common = dict(
+            sha256=sha256, unit_id=args.unit, year=cluster.year, cluster_key=cluster.key, by=args.by
+        )
         try:
             sheet = read_self_score(path)
         except UnreadableDocument as exc:

@@ -353,6 +353,7 @@ class SelfScoreSheet(Base):
     year: Mapped[int]
     cluster_key: Mapped[str] = mapped_column(String(128))
     original_name: Mapped[str]
+    stored_by: Mapped[str] = mapped_column(String(128))  # the account that sent it, or the CLI's --by
     read_at: Mapped[datetime]
     reader_version: Mapped[str] = mapped_column(String(64))
     # ok | rejected (the file is at fault: not a sheet) | failed (a fault of ours); ``error`` says why

@@ -72,12 +72,14 @@ class SelfScoresMixin:
         cluster_key: str,
         original_name: str,
         lines: list[Any],
+        by: str,
         status: str = "ok",
         error: str | None = None,
         upload_id: int | None = None,
         matches: Mapping[str, str] | None = None,
     ) -> int:
-        """Store one reading of a sheet (``lines``: SheetLine objects); the newest is the current one."""
+        """Store one reading of a sheet (``lines``: SheetLine objects) and who sent it (``by``); the newest
+        is the current one. A changed match is a new reading with the same lines."""
         row = SheetRow(
             upload_id=upload_id,
             sha256=sha256,
@@ -85,6 +87,7 @@ class SelfScoresMixin:
             year=year,
             cluster_key=cluster_key,
             original_name=original_name,
+            stored_by=by,
             read_at=datetime.now(UTC),
             reader_version=READER_VERSION,
             status=status,

@@ -46,7 +46,7 @@ class SelfScoreItem:
     text_vi: str  # names "điểm tự chấm" and the computed score
     self_score: float | None
     other: float | None  # the maximum, the sum of the lines or the computed points
-    sheet_source_vi: str  # the sheet's file name, table row and page
+    sheet_source_vi: str  # the sheet's file name, table row and page, and who sent it
     computed_source_vi: str  # the report figures the criterion was computed from
     settled: bool
 
@@ -165,7 +165,8 @@ def unit_items(
                 text_vi=f.text_vi,
                 self_score=f.self_score,
                 other=f.other,
-                sheet_source_vi=line_source(row.original_name, f.line) if f.line else row.original_name,
+                sheet_source_vi=(line_source(row.original_name, f.line) if f.line else row.original_name)
+                + f" (gửi bởi {row.stored_by})",
                 computed_source_vi=computed_source(config, computed, f.target),
                 settled=settled,
             )

@@ -255,7 +255,7 @@ async def match_post(request: Request, cluster: str, year: int, unit_id: str) ->
     form = await request.form()
     require_csrf(request, form)
     target = _cluster(cluster, year)
-    require_chair_of(request, target.key)
+    me = require_chair_of(request, target.key)
     store = request.app.state.store
     row = store.current_self_score_sheets(target.key).get(unit_id)
     if row is None:
@@ -289,5 +289,6 @@ async def match_post(request: Request, cluster: str, year: int, unit_id: str) ->
         lines=lines_of(row),
         upload_id=row.upload_id,
         matches=matches,
+        by=me.name,
     )
     return _back(target, unit_id, f"Đã ghi {changed} dòng khớp tiêu chí mới cho {_name(unit_id)}.")

@@ -150,6 +150,7 @@ def test_the_queue_shows_self_scores_and_the_chair_changes_a_match(client: TestC
             cluster_key=KEY,
             original_name=sheet.name,
             lines=read_self_score(sheet).lines,
+            by="test",
         )
     as_user(client, "chu")
     queue = client.get("/queue").text

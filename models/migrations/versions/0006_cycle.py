@@ -67,6 +67,7 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("cluster_key", sa.String(128), nullable=False),
         sa.Column("original_name", sa.Text(), nullable=False),
+        sa.Column("stored_by", sa.String(128), nullable=False),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("reader_version", sa.String(64), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
