@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from extractors.numbers import format_short
+
 SCORE_EXAMPLE = """examples:
   thidua score set --cluster cum-8 --year 2021 --unit hoan-kiem --criterion B2 --value 3 \\
       --note "theo biên bản thẩm định" --by lan
@@ -79,8 +81,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     with Store.open() as store:
         entries = store.score_entries(cluster.key, args.unit)
     for e in entries:
-        old = "—" if e.old_value is None else f"{e.old_value:g}"
-        new = "xóa" if e.new_value is None else f"{e.new_value:g}"
+        old = "—" if e.old_value is None else f"{format_short(e.old_value)}"
+        new = "xóa" if e.new_value is None else f"{format_short(e.new_value)}"
         when = e.decided_at.strftime("%Y-%m-%d %H:%M")
         print(
             f"{when}  {e.decided_by:<12} {e.unit_id:<16} {e.kind:<8} {e.key:<14} {old} → {new}"
@@ -135,7 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         todo = changes(config, in_force, imported)
         for unit_id, key, value in todo:
             enter_score(store, cluster, unit_id, "manual", key, value, args.note, args.by)
-            print(f"  {unit_id} {key} = {value:g}")
+            print(f"  {unit_id} {key} = {format_short(value)}")
         print(f"{len(todo)} values recorded from {path.name}.")
         if todo:
             _rescore(store, cluster)

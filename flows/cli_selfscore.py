@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from extractors.numbers import format_short
+
 EXAMPLE = """examples:
   thidua selfscore add samples/self_scores/hoan-kiem-2021-tu-cham.docx --unit hoan-kiem --cluster cum-8 \
       --year 2021 --by lan
@@ -62,8 +64,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"Bảng tự chấm {Path(args.sheet).name} — {args.unit}, {cluster.name} năm {cluster.year}")
     for m in matches:
         points = computed.criteria[m.target].points if m.target in computed.criteria else None
-        own = "—" if m.line.self_score is None else f"{m.line.self_score:g}"
-        mine = "—" if points is None else f"{points:g}"
+        own = "—" if m.line.self_score is None else f"{format_short(m.line.self_score)}"
+        mine = "—" if points is None else f"{format_short(points)}"
         target = m.target or "(chưa khớp)"
         print(
             f"  {m.line.number:>4}  {m.line.label[:60]:<60}  {target:<22} {m.how or '':<8} tự chấm {own:>5}  "
@@ -113,7 +115,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cell(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else f"{format_short(value)}"
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -131,7 +133,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         sheets = store.current_self_score_sheets(cluster.key)
         entries = store.entries_in_force(cluster.key)
         result = score_cluster_year(store, cluster, Paths.from_env().manual, record=False).result
-    print(f"Điểm tự chấm và điểm thidua tính — {cluster.name} năm {cluster.year} (lệch quá {margin:g} điểm)")
+    title = f"Điểm tự chấm và điểm thidua tính — {cluster.name} năm {cluster.year}"
+    print(f"{title} (lệch quá {format_short(margin)} điểm)")
     for unit_id in cluster.members:
         row = sheets.get(unit_id)
         if row is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from extractors.numbers import format_short
+
 EXAMPLE = """examples:
   thidua submit samples/hoan-kiem-2021-prose.docx --unit hoan-kiem --cluster cum-8 --year 2021 --by lan
   thidua submit tu-cham.xlsx --unit long-bien --cluster cum-8 --year 2021 --kind self-score --by hoa
@@ -42,8 +44,8 @@ def render_precheck(check) -> str:
     if check.state == "ok" and up.kind == "self_score":
         lines.append(f"  Các dòng đã đọc ({len(check.sheet_lines)}):")
         for line in check.sheet_lines:
-            own = "—" if line.self_score is None else f"{line.self_score:g}"
-            top = "—" if line.max is None else f"{line.max:g}"
+            own = "—" if line.self_score is None else f"{format_short(line.self_score)}"
+            top = "—" if line.max is None else f"{format_short(line.max)}"
             lines.append(f"    {line.number:>5}  {line.label[:70]:<70}  chuẩn {top:>5}  tự chấm {own:>5}")
     return "\n".join(lines)
 

@@ -150,7 +150,7 @@ def test_score_set_records_rescores_and_history_shows_it(home: Path, capsys):
     assert "unknown key; allowed" in capsys.readouterr().err
     assert main(["score", "history", "--cluster", "cum-8", "--year", "2021"]) == 0
     out = capsys.readouterr().out
-    assert "lan" in out and "hoan-kiem" in out and "B2" in out and "→ 3.5" in out and "theo biên bản" in out
+    assert "lan" in out and "hoan-kiem" in out and "B2" in out and "→ 3,5" in out and "theo biên bản" in out
     with Store.open() as store:
         assert len(store.score_entries(KEY)) == 1
         assert store.latest_publications() is not None  # the rescore recorded a scoring

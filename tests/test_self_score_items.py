@@ -102,4 +102,4 @@ def test_selfscore_add_is_idempotent_and_compare_prints_both_scores(home: Path, 
     out = capsys.readouterr().out
     assert "dong-da (bảng tự chấm dong-da-2021-tu-cham.pdf)" in out and "ba-dinh: chưa có bảng tự chấm" in out
     a2 = next(line for line in out.splitlines() if line.strip().startswith("A2 "))
-    assert a2.split()[1:3] == ["3", "2.9"]
+    assert a2.split()[1:3] == ["3", "2,9"]
