@@ -173,6 +173,13 @@ def _report(store: Store, upload: Upload, run: Run) -> PreCheck:
             f"Báo cáo ghi năm {result.year}, nhưng được nộp cho cụm năm {upload.year}: kiểm tra lại đã "
             "chọn đúng báo cáo chưa."
         )
+    sheets = store.self_score_sheets(upload.unit_id, upload.cluster_key)
+    inside = [r for r in sheets if r.upload_id == upload.id and r.status == "ok"]
+    if inside:
+        notes.append(
+            f"Báo cáo có bảng tự chấm điểm ({len(inside[0].lines)} dòng): bảng này được dùng để đối chiếu "
+            "với điểm hệ thống tính, cho đến khi đơn vị nộp bảng tự chấm mới."
+        )
     return PreCheck(
         upload,
         "ok",
@@ -187,7 +194,7 @@ def _report(store: Store, upload: Upload, run: Run) -> PreCheck:
 
 
 def _sheet(store: Store, upload: Upload) -> PreCheck:
-    from models.self_scores import lines_of
+    from extractors.self_score import stored_lines
 
     sheets = store.self_score_sheets(upload.unit_id, upload.cluster_key)
     rows = [s for s in sheets if s.upload_id == upload.id]
@@ -196,4 +203,4 @@ def _sheet(store: Store, upload: Upload) -> PreCheck:
     row = rows[0]
     if row.status != "ok":  # "failed" (ours) or "rejected" (the file's): the message says which
         return PreCheck(upload, row.status, row.error, upload.unit_id, upload.year)
-    return PreCheck(upload, "ok", None, upload.unit_id, upload.year, sheet_lines=lines_of(row))
+    return PreCheck(upload, "ok", None, upload.unit_id, upload.year, sheet_lines=stored_lines(row.lines))

@@ -208,6 +208,20 @@ def find_self_score(doc: Document) -> SelfScoreSheet | None:
     return _from_document(doc)
 
 
+def stored_lines(raw: list[dict]) -> list[SheetLine]:
+    """The lines of a stored sheet (``models.self_scores``: ``dataclasses.asdict`` of each line) back as
+    :class:`SheetLine` objects with their locators."""
+    out = []
+    for item in raw:
+        data = dict(item)
+        where = data.pop("locator", None)
+        if where:
+            bbox = where.get("bbox")
+            where = Locator(where["block"], where.get("page"), tuple(bbox) if bbox else None)
+        out.append(SheetLine(**data, locator=where))
+    return out
+
+
 __all__ = [
     "NoSelfScoreTable",
     "SelfScoreSheet",
@@ -215,4 +229,5 @@ __all__ = [
     "find_self_score",
     "lines_from_rows",
     "read_self_score",
+    "stored_lines",
 ]

@@ -253,10 +253,13 @@ def extract_upload(
     job = Job(upload.sha256, upload.original_name, store.settings.home / upload.stored_path)
     try:
         own = guarded(extract, upload.unit_id, upload.year)
-        return run_job(store, job, owner=owner, force=force, extract=own)
+        outcome = run_job(store, job, owner=owner, force=force, extract=own)
     except Exception as exc:  # a fault of ours: kept as failed, retried later; the file is never blamed
         log.exception("extraction of upload %s failed", upload_id)
         return record_failed(store, job, exc, owner=owner)
+    if outcome.status == "processed":
+        sheet_inside_report(store, upload_id, job.original)
+    return outcome
 
 
 def retry_failed(store: Store, unit_id: str | None = None, extract: Extract | None = None) -> list[Outcome]:
@@ -275,6 +278,33 @@ def retry_failed(store: Store, unit_id: str | None = None, extract: Extract | No
 
 
 # --- self-score sheets -------------------------------------------------------------------------------
+
+
+def sheet_inside_report(store: Store, upload_id: int, path: Path) -> int | None:
+    """A self-score table inside an uploaded report becomes the unit's current sheet, like one sent on
+    its own (a report without one: None, nothing stored). Never fails the report: a fault while looking
+    for the table is logged, and the unit can still send the sheet by itself."""
+    from extractors.self_score import NoSelfScoreTable, read_self_score
+
+    upload = store.upload(upload_id)
+    assert upload is not None
+    try:
+        sheet = read_self_score(path)
+    except (NoSelfScoreTable, UnreadableDocument):
+        return None
+    except Exception:
+        log.exception("looking for a self-score table in upload %s failed", upload_id)
+        return None
+    return store.record_self_score_sheet(
+        sha256=upload.sha256,
+        unit_id=upload.unit_id,
+        year=upload.year,
+        cluster_key=upload.cluster_key,
+        original_name=f"{upload.original_name} (bảng trong báo cáo)",
+        upload_id=upload_id,
+        by=upload.uploaded_by,
+        lines=sheet.lines,
+    )
 
 
 def read_sheet(store: Store, upload_id: int, path: Path) -> int:

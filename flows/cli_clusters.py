@@ -1,6 +1,6 @@
 """The ``thidua cluster`` verbs: the cluster-years as the admin page shows and sets them up.
 
-``setup`` writes ``$THIDUA_HOME/clusters/<key>.toml`` through :mod:`models.cluster_setup` (checked, atomic,
+``setup`` writes ``$THIDUA_HOME/clusters/<key>.toml`` through :mod:`scoring.cluster_setup` (checked, atomic,
 the previous version kept in history): a copy of an earlier year with changes, or with ``--new`` a cluster
 that has no earlier year.
 """
@@ -39,7 +39,7 @@ def _day(text: str | None) -> date | None:
 
 
 def _describe(cluster) -> str:
-    from models.cluster_setup import origin_vi
+    from scoring.cluster_setup import origin_vi
 
     deadline = f"{cluster.deadline:%d/%m/%Y}" if cluster.deadline else "-"
     return (
@@ -61,9 +61,9 @@ def cmd_cluster_list(args: argparse.Namespace) -> int:
 
 
 def cmd_cluster_show(args: argparse.Namespace) -> int:
-    from models.cluster_setup import history_of, origin_vi
     from models.clusters import default_clusters
     from models.units import default_registry
+    from scoring.cluster_setup import history_of, origin_vi
 
     cluster = default_clusters().get(args.cluster, args.year)
     units = default_registry()
@@ -82,8 +82,8 @@ def cmd_cluster_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cluster_setup(args: argparse.Namespace) -> int:
-    from models.cluster_setup import copy_cluster, new_cluster, save_cluster
     from models.clusters import default_clusters
+    from scoring.cluster_setup import copy_cluster, new_cluster, save_cluster
 
     members, vices, deadline = _ids(args.members), _ids(args.vices), _day(args.deadline)
     if args.new:

@@ -4,7 +4,7 @@ A cluster is keyed by organiser, number and year — never by number alone: the 
 own "Cụm thi đua số 1" with the same six districts, and Hanoi reassigns cluster numbers over time. Files
 live in ``models/data/clusters/<organiser>.cum-<number>.<year>.toml``; more can be loaded from any folder
 (``THIDUA_CLUSTERS``, or a path given to :func:`load_clusters`), and the cluster-years an admin set up
-from the web app or ``thidua cluster setup`` live in ``$THIDUA_HOME/clusters`` (:mod:`models.cluster_setup`);
+from the web app or ``thidua cluster setup`` live in ``$THIDUA_HOME/clusters`` (:mod:`scoring.cluster_setup`);
 a later source for the same cluster-year replaces an earlier one (bundled < THIDUA_CLUSTERS < home).
 """
 
@@ -33,7 +33,7 @@ class Cluster:
     organiser_name: str = ""
     scoring: str = "default.v1"  # criteria configuration (scoring/data/<scoring>.toml)
     deadline: date | None = None  # submissions after this day are accepted and marked late
-    # who set the cluster-year up and when (files written by models.cluster_setup), and the file it was
+    # who set the cluster-year up and when (files written by scoring.cluster_setup), and the file it was
     # read from: facts about the record, not part of the cluster, so two equal setups compare equal
     set_by: str | None = field(default=None, compare=False)
     set_at: datetime | None = field(default=None, compare=False)

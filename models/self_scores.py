@@ -5,7 +5,8 @@ A mixin of :class:`models.store.Store`. A sheet is not a ``Document``: the night
 as reports, and a sheet read as a report would compete with the unit's real report. Its bytes go through
 the same :func:`models.originals.copy_in` and :func:`models.originals.place` (so a crash never leaves half
 a file, and the same bytes are kept once); its lines are stored as dicts of
-:class:`extractors.self_score.SheetLine`, each with where it was read.
+:class:`extractors.self_score.SheetLine`, each with where it was read (``extractors.self_score.stored_lines``
+reads them back).
 """
 
 from __future__ import annotations
@@ -29,22 +30,6 @@ READER_VERSION = "self-score.v1"  # bump when extractors.self_score reads sheets
 def sheet_lines(lines: list[Any]) -> list[dict[str, Any]]:
     """SheetLine objects -> the JSON stored (the locator as a dict, or None)."""
     return [asdict(line) for line in lines]
-
-
-def lines_of(row: SheetRow) -> list[Any]:
-    """The stored lines back as :class:`extractors.self_score.SheetLine` objects."""
-    from extractors.document import Locator
-    from extractors.self_score import SheetLine
-
-    out = []
-    for raw in row.lines:
-        data = dict(raw)
-        where = data.pop("locator", None)
-        if where:
-            bbox = where.get("bbox")
-            where = Locator(where["block"], where.get("page"), tuple(bbox) if bbox else None)
-        out.append(SheetLine(**data, locator=where))
-    return out
 
 
 class SelfScoresMixin:

@@ -17,12 +17,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from models.cluster_setup import copy_cluster, new_cluster, origin_vi, save_cluster
 from models.clusters import Cluster, default_clusters
 from models.schema import USER_ROLES
 from models.units import LEVELS, Unit, default_registry
 from review.security import hash_password
 from review.web import ROLE_VI, render, require_csrf, require_role
+from scoring.cluster_setup import copy_cluster, new_cluster, origin_vi, save_cluster
 
 router = APIRouter()
 MIN_PASSWORD = 8

@@ -21,9 +21,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from extractors.numbers import format_short as vn
-from extractors.self_score import SelfScoreSheet
+from extractors.self_score import SelfScoreSheet, stored_lines
 from models.clusters import Cluster
-from models.self_scores import lines_of
 from models.vocabulary import INDICATORS
 from scoring.config import ScoringConfig
 from scoring.score import ClusterScore, UnitScore
@@ -80,7 +79,7 @@ def as_computed(unit: UnitScore) -> UnitScore:
 
 def sheet_of(row: Any) -> SelfScoreSheet:
     """A stored sheet reading back as the reader's :class:`SelfScoreSheet`."""
-    return SelfScoreSheet(path=row.original_name, lines=lines_of(row))
+    return SelfScoreSheet(path=row.original_name, lines=stored_lines(row.lines))
 
 
 def line_source(name: str, line: Any) -> str:

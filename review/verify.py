@@ -16,8 +16,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from extractors.self_score import stored_lines
 from models.clusters import Cluster, default_clusters
-from models.self_scores import lines_of
 from models.units import default_registry
 from review.decide import rescore
 from review.self_score_items import compare_rows, margin_from_env
@@ -286,7 +286,7 @@ async def match_post(request: Request, cluster: str, year: int, unit_id: str) ->
         year=row.year,
         cluster_key=row.cluster_key,
         original_name=row.original_name,
-        lines=lines_of(row),
+        lines=stored_lines(row.lines),
         upload_id=row.upload_id,
         matches=matches,
         by=me.name,

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import models.cluster_setup as setup
+import scoring.cluster_setup as setup
 from flows.cli import main
-from models.cluster_setup import (
+from models.clusters import default_clusters, home_clusters_dir, load_clusters
+from scoring.cluster_setup import (
     check_cluster,
     cluster_toml,
     copy_cluster,
@@ -21,7 +22,6 @@ from models.cluster_setup import (
     origin_vi,
     save_cluster,
 )
-from models.clusters import default_clusters, home_clusters_dir, load_clusters
 
 WARDS = ("phuong-hoan-kiem", "phuong-ba-dinh", "phuong-long-bien")
 

@@ -207,3 +207,31 @@ def test_a_unit_outside_the_cluster_year_is_refused(store: Store, home: Path) ->
             cluster=cluster,
             by="x",
         )
+
+
+def test_a_self_score_table_inside_the_report_becomes_the_units_sheet(
+    store: Store, home: Path, tmp_path: Path
+) -> None:
+    """The sheet may come inside the report: the report's figures are read, and its self-score table is
+    stored as the unit's sheet, with the report named as its source; a report without one stores none."""
+    import copy
+
+    from docx import Document as Docx
+
+    report = Docx(str(HOAN_KIEM))
+    table = Docx(str(SHEET)).tables[0]._tbl
+    report.element.body.append(copy.deepcopy(table))
+    both = tmp_path / "bao-cao-kem-tu-cham.docx"
+    report.save(str(both))
+
+    plain = send(store, BA_DINH, unit="ba-dinh")
+    assert plain.outcome.status == "processed" and not store.self_score_sheets("ba-dinh", cum8().key)
+    result = send(store, both)
+    assert result.outcome.status == "processed"
+    sheets = store.self_score_sheets("hoan-kiem", cum8().key)
+    assert len(sheets) == 1 and sheets[0].upload_id == result.upload_id
+    assert sheets[0].original_name == "bao-cao-kem-tu-cham.docx (bảng trong báo cáo)"
+    own = {line["number"]: line["self_score"] for line in sheets[0].lines if line["kind"] == "criterion"}
+    assert own["A1"] == 15.0 and own["B2"] == 4.0
+    check = precheck(store, result.upload_id)
+    assert check.state == "ok" and check.figures and any("bảng tự chấm điểm" in n for n in check.notes)
