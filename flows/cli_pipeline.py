@@ -151,6 +151,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    # not `required` in the parser: `thidua score set|history` (flows.cli_scores) carry their own
+    if args.cluster is None or args.year is None:
+        raise ValueError("--cluster and --year are required (or a sub-verb: set, history)")
+
     def load_flow():
         from flows.nightly import rescore
 
@@ -297,8 +301,8 @@ def add_pipeline_verbs(sub: argparse._SubParsersAction) -> None:
     re_.add_argument("--json", action="store_true")
     re_.add_argument("--manual", help=MANUAL_HELP)
     score = verb("score", "score one cluster-year again and print the ranking", SCORE_EXAMPLE, cmd_score)
-    score.add_argument("--cluster", required=True, help="cluster id, e.g. cum-8 or ubnd-tp-ha-noi.cum-8")
-    score.add_argument("--year", required=True, type=int)
+    score.add_argument("--cluster", help="cluster id, e.g. cum-8 or ubnd-tp-ha-noi.cum-8 (required)")
+    score.add_argument("--year", type=int, help="(required)")
     score.add_argument("--manual", help=MANUAL_HELP)
     export = verb(
         "export",

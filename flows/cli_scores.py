@@ -150,24 +150,9 @@ def _where(parser: argparse.ArgumentParser) -> None:
 
 
 def _score_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """The ``score`` verb: ``thidua score --cluster C --year Y`` (rescore and print, flows.cli_pipeline)
-    already exists, so ``set`` and ``history`` become its optional sub-verbs; its own --cluster and --year
-    are then checked when it runs without one (argparse checks a parent's required options even when a
-    sub-verb carries them)."""
-    score = sub.choices.get("score")
-    if score is None:
-        return sub.add_parser("score", help="verified scores of the chair", epilog=SCORE_EXAMPLE)
-    rescore = score.get_default("func")
-    for action in score._actions:
-        if action.dest in ("cluster", "year"):
-            action.required = False
-
-    def rescore_checked(args: argparse.Namespace) -> int:
-        if args.cluster is None or args.year is None:
-            raise ValueError("--cluster and --year are required (or a sub-verb: set, history)")
-        return rescore(args)
-
-    score.set_defaults(func=rescore_checked)
+    """The ``score`` verb of flows.cli_pipeline (``thidua score --cluster C --year Y``: rescore and print),
+    which ``set`` and ``history`` join as optional sub-verbs."""
+    score = sub.choices["score"]
     score.epilog = f"{score.epilog or ''}\n{SCORE_EXAMPLE}"
     return score
 

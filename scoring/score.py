@@ -25,6 +25,7 @@ from models.vocabulary import INDICATORS
 from scoring.config import Condition, Criterion, ScoringConfig, manual_key
 from scoring.entries import verified_amount as _verified_amount
 from scoring.entries import verify_criterion
+from scoring.formulas import FORMULAS, Invalid
 from scoring.manual import ManualInputs, Value
 
 SCORER_VERSION = "1.0.0"  # bump when the arithmetic changes; scores store it with the config version
@@ -114,10 +115,6 @@ class ClusterScore:
         return frame.astype({cid: float for cid in criteria})  # None -> NaN, never 0
 
 
-class _Invalid(ValueError):
-    """An input is present but unusable (a zero denominator, a rank outside the cluster)."""
-
-
 class _Inputs:
     """The inputs of one unit; remembers what was used and says in words what is missing."""
 
@@ -162,78 +159,6 @@ def _absent(value: Any) -> bool:
         return True
 
 
-def _lin(v: float, lo: float, hi: float) -> float:
-    return min(1.0, max(0.0, (v - lo) / (hi - lo)))
-
-
-def _share(v: dict, refs: dict, num: str, den: str, at_most_one: bool = True) -> float:
-    if v[den] <= 0:
-        raise _Invalid(f"{refs[den]} bằng {v[den]:g}, không chia được")
-    if at_most_one and v[num] > v[den]:
-        raise _Invalid(f"{refs[num]} ({v[num]:g}) lớn hơn {refs[den]} ({v[den]:g})")
-    return v[num] / v[den]
-
-
-def _pct_with_bonus(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    p, pct = c.params, v["pct"]
-    over = min(p["over_cap"], max(0.0, p["over_per_pct"] * (pct - p["full_at"])))
-    return p["base_part"] * _lin(pct, p["lo"], p["full_at"]) + over, pct
-
-
-def _pct(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    pct = v["pct"] if "pct" in v else 100 * _share(v, refs, "achieved", "planned", at_most_one=False)
-    return c.max * _lin(pct, c.params["lo"], c.params["full_at"]), pct
-
-
-def _ratio(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    ratio = _share(v, refs, "x", "y")
-    return c.max * ratio, ratio
-
-
-def _rank(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    if not 1 <= v["rank"] <= n:
-        raise _Invalid(f"{refs['rank']} là {v['rank']:g}; thứ hạng trong cụm phải từ 1 đến {n}")
-    return (c.max if n == 1 else c.max * (n - v["rank"]) / (n - 1)), v["rank"]
-
-
-def _count_vs_target(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    share = _share(v, refs, "count", "target", at_most_one=False)
-    return c.max * min(1.0, share), share
-
-
-def _binary_avg(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    share = sum(map(bool, v["checks"])) / len(v["checks"])
-    return c.max * share, share
-
-
-def _attendance(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    share = _share(v, refs, "attended", "held")
-    return c.max * share, share
-
-
-def _movements(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    p = c.params
-    points = p["covenant_points"] * bool(v["covenant"]) + p["registration_points"] * bool(v["registration"])
-    return points + p["launched_points"] * min(1.0, v["launched"] / p["required"]), v["launched"]
-
-
-def _points(c: Criterion, v: dict, refs: dict, n: int) -> tuple[float, float]:
-    return v["points"], v["points"]
-
-
-FORMULAS: dict[str, Callable[[Criterion, dict, dict, int], tuple[float, float]]] = {
-    "pct_with_bonus": _pct_with_bonus,
-    "pct": _pct,
-    "ratio": _ratio,
-    "rank": _rank,
-    "count_vs_target": _count_vs_target,
-    "binary_avg": _binary_avg,
-    "attendance": _attendance,
-    "movements": _movements,
-    "points": _points,
-}
-
-
 def score_criterion(c: Criterion, read: Callable[[str], tuple[Any, str | None]], n: int) -> CriterionScore:
     """One criterion from its inputs; ``read(ref)`` gives (value, why missing); ``n`` = cluster members."""
     values: dict[str, Any] = {}
@@ -246,7 +171,7 @@ def score_criterion(c: Criterion, read: Callable[[str], tuple[Any, str | None]],
         return CriterionScore(c.id, c.group, c.max, None, None, tuple(problems))
     try:
         points, measure = FORMULAS[c.kind](c, values, dict(c.source), n)
-    except _Invalid as exc:
+    except Invalid as exc:
         return CriterionScore(c.id, c.group, c.max, None, None, (f"{c.id}: {exc}",))
     # each criterion is rounded like a score sheet, so the printed items add up to the printed total
     return CriterionScore(c.id, c.group, c.max, round(min(c.max, max(0.0, points)), 2), measure)
