@@ -160,6 +160,12 @@ def page_context(request: Request, cluster: Cluster) -> dict[str, Any]:
                 "findings": [f for f in findings if f.target is None],
                 "manual": [(key, spec, values.get(key)) for key, spec in fields.items()],
                 "history": list(reversed(store.score_entries(cluster.key, unit_id))),
+                # what the unit sent through the web app: the late ones are the chair's to deduct
+                "uploads": [
+                    u
+                    for u in store.uploads_for(unit_id, cluster.year)
+                    if u.cluster_key == cluster.key and u.error is None
+                ],
             }
         )
     me = account(request)

@@ -171,3 +171,34 @@ def test_the_queue_shows_self_scores_and_the_chair_changes_a_match(client: TestC
     # verifying the criterion settles its item in the queue
     post(client, unit="long-bien", **{"v.C2": "3", "was.C2": "", "n.C2": "đã xem"})
     assert "Điểm tự chấm 7,5" not in client.get("/queue").text
+
+
+def test_the_chair_sees_which_files_came_late(client: TestClient, settings) -> None:
+    """A unit's upload after the deadline is marked late on the chair's page (the scale's deduction for
+    late dossiers is the chair's to enter)."""
+    from datetime import UTC, datetime
+
+    from extractors.submission import accept_upload
+    from scoring.cluster_setup import copy_cluster, save_cluster
+
+    bundled = default_clusters().get("cum-8", 2021)
+    save_cluster(copy_cluster(bundled, 2021, deadline=datetime(2022, 1, 15).date()), by="test")
+    cluster = default_clusters().get("cum-8", 2021)
+    with Store.open(settings.store) as store:
+        for day in (10, 20):  # one before the deadline, one after
+            accept_upload(
+                store,
+                data_path=SAMPLES / "self_scores" / "hoan-kiem-2021-tu-cham.docx",
+                original_name="tu-cham.docx",
+                kind="self_score",
+                account_unit="hoan-kiem",
+                cluster=cluster,
+                by="hk",
+                now=datetime(2022, 1, day, 3, tzinfo=UTC),
+            )
+    as_user(client, "chu")
+    page = client.get(PAGE).text
+    section = page[page.index('id="hoan-kiem"') :][:3000]
+    assert "1 nộp muộn, hạn 15/01/2022" in section and section.count("nộp muộn") == 2
+    other = page[page.index('id="ba-dinh"') :][:2000]
+    assert "chưa nộp hồ sơ qua hệ thống" in other
