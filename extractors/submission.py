@@ -10,7 +10,8 @@ Pure library, no web framework: the routes and the CLI verb only parse, call and
 * A report is ingested like an inbox file (``inbox_path`` ``web/<unit>/<uuid>/<name>``: kept by sha256,
   versioned, idempotent), then extracted by :func:`extract_upload` through :func:`extractors.ingest.run_job`
   (claimed, recorded as a run); a fault of ours is recorded with :func:`~extractors.ingest.record_failed`
-  and the upload and its bytes stay. :func:`retry_failed` extracts again the uploads whose latest run failed.
+  and the upload and its bytes stay. :func:`extract_pending` (the nightly run) extracts the uploads this
+  extractor version has not settled: failed, cut off by a crash, or sent before an upgrade.
 * The submitter is authenticated, so the account's unit is known: a report that names another unit is
   rejected (it never becomes that unit's current report); one that names no unit is taken as the account's.
 * A self-score sheet is kept beside the originals and read into a ``SelfScoreSheet`` row at once.
@@ -242,7 +243,7 @@ def extract_upload(
 ) -> Outcome | None:
     """Extract an uploaded report and store the run (None when nothing was to do: the same bytes were
     already extracted by this version). Never raises for a fault of ours: it is recorded as ``failed``,
-    the upload and its bytes stay, and :func:`retry_failed` (or the next upload) tries again."""
+    the upload and its bytes stay, and :func:`extract_pending` (the nightly run) tries again."""
     upload = store.upload(upload_id)
     if upload is None or upload.kind != "report" or upload.stored_path is None:
         return None
@@ -262,18 +263,22 @@ def extract_upload(
     return outcome
 
 
-def retry_failed(store: Store, unit_id: str | None = None, extract: Extract | None = None) -> list[Outcome]:
-    """Extract again every uploaded report whose document's latest run failed (the nightly run retries
-    only the inbox's files)."""
-    failed = {d["sha256"] for d in store.failed_documents()}
-    done: set[str] = set()
+def extract_pending(
+    store: Store, unit_id: str | None = None, extract: Extract | None = None
+) -> list[Outcome]:
+    """Extract every uploaded report that this extractor version has not settled (neither ``ok`` nor
+    ``rejected``): its extraction failed on a fault of ours, was cut off (the web app stopped or was killed
+    while extracting), or it came before an extractor upgrade. Web uploads are not in the inbox, so the
+    nightly run calls this; the claims keep it from extracting what a live process is extracting now."""
+    latest = {u.sha256: u for u in store.report_uploads(unit_id)}  # oldest first: the last one wins
+    settled = store.runs_for(list(latest), extractor_version())
     outcomes = []
-    for upload in store.report_uploads(unit_id):
-        if upload.sha256 in failed and upload.sha256 not in done:
-            done.add(upload.sha256)
-            outcome = extract_upload(store, upload.id, extract=extract)
-            if outcome is not None:
-                outcomes.append(outcome)
+    for sha, upload in latest.items():
+        if sha in settled:
+            continue
+        outcome = extract_upload(store, upload.id, extract=extract)
+        if outcome is not None:
+            outcomes.append(outcome)
     return outcomes
 
 

@@ -15,7 +15,7 @@ from extractors.numbers import format_short
 EXAMPLE = """examples:
   thidua submit samples/hoan-kiem-2021-prose.docx --unit hoan-kiem --cluster cum-8 --year 2021 --by lan
   thidua submit tu-cham.xlsx --unit long-bien --cluster cum-8 --year 2021 --kind self-score --by hoa
-  thidua submit --retry-failed   # extract again the uploaded reports whose extraction failed
+  thidua submit --pending        # extract the uploaded reports not yet settled (failed, cut off, upgrade)
 """
 KINDS = {"report": "report", "self-score": "self_score"}
 
@@ -52,13 +52,13 @@ def render_precheck(check) -> str:
 
 def cmd_submit(args: argparse.Namespace) -> int:
     from extractors.precheck import precheck
-    from extractors.submission import accept_upload, retry_failed
+    from extractors.submission import accept_upload, extract_pending
     from models.clusters import default_clusters
     from models.store import Store
 
-    if args.retry_failed:
+    if args.pending:
         with Store.open() as store:
-            outcomes = retry_failed(store, args.unit)
+            outcomes = extract_pending(store, args.unit)
         for outcome in outcomes:
             print(f"{outcome.path}: {outcome.status}{f' — {outcome.reason}' if outcome.reason else ''}")
         print(f"{len(outcomes)} báo cáo được đọc lại.")
@@ -104,6 +104,8 @@ def add_submit_verbs(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=sorted(KINDS), default="report")
     parser.add_argument("--by", help="who submits (recorded with the upload)")
     parser.add_argument(
-        "--retry-failed", action="store_true", help="extract again the uploads whose extraction failed"
+        "--pending",
+        action="store_true",
+        help="extract the uploaded reports this extractor version has not settled (failed, cut off, upgrade)",
     )
     parser.set_defaults(func=cmd_submit)

@@ -26,7 +26,7 @@ from flows import progress
 from flows.backends import RunnerSettings, extraction_backend
 from flows.runtime import Paths
 from flows.summary import summarise
-from flows.tasks import extract_document, keep_files, publish_cluster_year, retry_uploads
+from flows.tasks import extract_document, extract_pending_uploads, keep_files, publish_cluster_year
 from models import faults
 from models.claims import owner_token
 from models.clusters import Cluster, default_clusters
@@ -171,7 +171,7 @@ def nightly(
         progress.start(len(jobs))
         with extraction_backend(settings, len(jobs)):
             extracted = _extract_all(store, jobs, owner)
-        extracted += retry_uploads(store)
+        extracted += extract_pending_uploads(store)
         faults.point("extracted")
         published = _publish_stale(store, default_clusters().clusters, paths, manual, owner)
         faults.point("published")

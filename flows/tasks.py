@@ -81,13 +81,14 @@ def extract_document(store: Store, job: Job, owner: str, force: bool = False) ->
     return outcome
 
 
-@task(name="retry uploads", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
-def retry_uploads(store: Store) -> list[Outcome]:
-    """Extract again the reports units uploaded through the web app whose extraction failed on a fault of
-    ours: they are not in the inbox, so the inbox scan never sees them."""
-    from extractors.submission import retry_failed
+@task(name="pending uploads", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS, cache_policy=NO_CACHE)
+def extract_pending_uploads(store: Store) -> list[Outcome]:
+    """Extract the reports units uploaded through the web app that this extractor version has not settled
+    (failed on a fault of ours, cut off by a crash, or sent before an upgrade): they are not in the inbox,
+    so the inbox scan never sees them."""
+    from extractors.submission import extract_pending
 
-    return retry_failed(store)
+    return extract_pending(store)
 
 
 @task(

@@ -11,7 +11,7 @@ import pytest
 
 from extractors import submission
 from extractors.precheck import precheck
-from extractors.submission import accept_upload, retry_failed
+from extractors.submission import accept_upload, extract_pending
 from models.clusters import default_clusters, home_clusters_dir
 from models.schema import Document
 from models.store import Store
@@ -154,7 +154,7 @@ def test_an_extraction_that_raises_keeps_the_upload_and_the_original_and_says_it
     assert (home / row.stored_path).is_file() and row.error is None
     check = precheck(store, result.upload_id)
     assert check.state == "failed" and "tự đọc lại" in check.message and "không phải của tệp" in check.message
-    outcomes = retry_failed(store)
+    outcomes = extract_pending(store)
     assert [o.status for o in outcomes] == ["processed"]
     assert precheck(store, result.upload_id).state == "ok"
 
@@ -235,3 +235,53 @@ def test_a_self_score_table_inside_the_report_becomes_the_units_sheet(
     assert own["A1"] == 15.0 and own["B2"] == 4.0
     check = precheck(store, result.upload_id)
     assert check.state == "ok" and check.figures and any("bảng tự chấm điểm" in n for n in check.notes)
+
+
+KILLED_MID_EXTRACTION = """
+import os, signal, sys
+from pathlib import Path
+from extractors.submission import accept_upload, extract_upload
+from models.clusters import default_clusters
+from models.store import Store, StoreSettings
+
+settings = StoreSettings(home=Path(sys.argv[1]), database_url=sys.argv[2])
+with Store.open(settings) as store:
+    kept = accept_upload(
+        store, data_path=Path(sys.argv[3]), original_name="bao-cao.docx", kind="report",
+        account_unit="hoan-kiem", cluster=default_clusters().get("cum-8", 2021), by="hk", run=False,
+    )
+    print(kept.upload_id, flush=True)
+
+    def killed(_path):  # the web app's process dies while it extracts: kill -9, no cleanup
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    extract_upload(store, kept.upload_id, extract=killed)
+"""
+
+
+def test_an_upload_whose_process_is_killed_mid_extraction_is_extracted_by_the_next_run(
+    store: Store, home: Path, tmp_path: Path
+) -> None:
+    """kill -9 of the web app while it extracts an upload: the file and the upload are kept, the page says
+    the file is being read, the claim dies with its owner, and the next run (extract_pending, which the
+    nightly flow calls) extracts it; a second run finds nothing to do."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_MID_EXTRACTION)
+    done = subprocess.run(
+        [sys.executable, str(script), str(home), store.settings.database_url, str(HOAN_KIEM)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == -9, done.stderr
+    upload_id = int(done.stdout.split()[0])
+    row = store.upload(upload_id)
+    assert (home / row.stored_path).is_file()
+    assert precheck(store, upload_id).state == "pending"
+    assert [o.status for o in extract_pending(store)] == ["processed"]
+    assert precheck(store, upload_id).state == "ok"
+    assert extract_pending(store) == []
