@@ -1,7 +1,8 @@
-"""`thidua selfscore check|add|compare`: a unit's self-score sheet against the scale and thidua's own score.
+"""`thidua selfscore check|add|match|compare`: a unit's self-score sheet against the scale and thidua's score.
 
 ``add`` stores a sheet for a unit's cluster-year (its bytes kept by sha256, its reading append-only; the
 same bytes already current store nothing), so that its findings are items of the review queue;
+``match`` changes which criterion stored sheet lines count for (the web page's match editor);
 ``compare`` prints, per member unit, each criterion's self-score, thidua's score and the verified score.
 
 The sheet (.docx, .xlsx or .pdf) is read, each line matched to the cluster-year's criteria (the match and
@@ -19,6 +20,7 @@ from extractors.numbers import format_short
 EXAMPLE = """examples:
   thidua selfscore add samples/self_scores/hoan-kiem-2021-tu-cham.docx --unit hoan-kiem --cluster cum-8 \
       --year 2021 --by lan
+  thidua selfscore match --cluster cum-8 --year 2021 --unit long-bien 9=C1 --by chu-tich
   thidua selfscore compare --cluster cum-8 --year 2021
   thidua selfscore check samples/self_scores/hoan-kiem-2021-tu-cham.docx --unit hoan-kiem --year 2021
   thidua selfscore check tu-cham.xlsx --unit long-bien --year 2021 --match 9=C1 --margin 1
@@ -157,6 +159,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_match(args: argparse.Namespace) -> int:
+    from models.clusters import default_clusters
+    from models.store import Store
+    from review.self_score_items import rematch
+
+    cluster = default_clusters().get(args.cluster, args.year)
+    with Store.open() as store:
+        changed = rematch(store, cluster, args.unit, _overrides(args.pairs), args.by)
+    print(f"{changed} dòng đổi tiêu chí khớp ({args.unit}, {cluster.key}, bởi {args.by}).")
+    return 0
+
+
 def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "selfscore",
@@ -192,6 +206,18 @@ def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--year", required=True, type=int)
     add.add_argument("--by", required=True, help="who stores it")
     add.set_defaults(func=cmd_add)
+    match = verbs.add_parser(
+        "match",
+        help="change which criterion stored sheet lines count for (a new reading, append-only)",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    match.add_argument("pairs", nargs="+", metavar="LINE=CRITERION", help="e.g. 9=C1 or 19=bonus.exceptional")
+    match.add_argument("--cluster", required=True)
+    match.add_argument("--year", required=True, type=int)
+    match.add_argument("--unit", required=True)
+    match.add_argument("--by", required=True, help="who changes the match")
+    match.set_defaults(func=cmd_match)
     compare = verbs.add_parser("compare", help="self-scores, computed and verified scores, unit by unit")
     compare.add_argument("--cluster", required=True)
     compare.add_argument("--year", required=True, type=int)

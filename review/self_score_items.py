@@ -294,3 +294,47 @@ def compare_rows(
             )
         )
     return out, findings
+
+
+def rematch(store: Any, cluster: Cluster, unit_id: str, chosen: Mapping[str, str], by: str) -> int:
+    """Change which criterion sheet lines count for (``chosen``: line number -> criterion id, "bonus.<id>"
+    or "deduction.<id>"): a new reading of the unit's current sheet with the new matches, append-only, by
+    ``by``. Returns how many lines changed (0: nothing recorded). ValueError (in Vietnamese) for a unit
+    without a sheet, a line the sheet does not have, or a criterion the scale does not have."""
+    from scoring.config import config_for
+    from scoring.entries import verified_targets
+    from scoring.self_check import match_sheet
+
+    row = store.current_self_score_sheets(cluster.key).get(unit_id)
+    if row is None:
+        raise ValueError(f"Đơn vị {unit_id} chưa có bảng tự chấm cho {cluster.name} năm {cluster.year}.")
+    config = config_for(cluster)
+    allowed = set(verified_targets(config))
+    current = {
+        (m.line.number or m.line.label): m.target for m in match_sheet(sheet_of(row), config, row.matches)
+    }
+    unknown = sorted(set(chosen) - set(current))
+    if unknown:
+        raise ValueError(f"Bảng tự chấm không có dòng {', '.join(unknown)}; có: {', '.join(current)}.")
+    matches, changed = dict(row.matches or {}), 0
+    for line_key, target in chosen.items():
+        target = target.strip()
+        if not target or target == (current[line_key] or ""):
+            continue
+        if target not in allowed:
+            raise ValueError(f"Không có tiêu chí «{target}» trong thang điểm {config.version}.")
+        matches[line_key] = target
+        changed += 1
+    if changed:
+        store.record_self_score_sheet(
+            sha256=row.sha256,
+            unit_id=row.unit_id,
+            year=row.year,
+            cluster_key=row.cluster_key,
+            original_name=row.original_name,
+            lines=stored_lines(row.lines),
+            upload_id=row.upload_id,
+            matches=matches,
+            by=by,
+        )
+    return changed

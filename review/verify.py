@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from extractors.self_score import stored_lines
 from models.clusters import Cluster, default_clusters
 from models.units import default_registry
 from review.decide import rescore
@@ -262,39 +261,13 @@ async def match_post(request: Request, cluster: str, year: int, unit_id: str) ->
     require_csrf(request, form)
     target = _cluster(cluster, year)
     me = require_chair_of(request, target.key)
-    store = request.app.state.store
-    row = store.current_self_score_sheets(target.key).get(unit_id)
-    if row is None:
-        raise HTTPException(
-            404, f"Đơn vị {unit_id} chưa có bảng tự chấm cho {target.name} năm {target.year}."
-        )
-    from review.self_score_items import sheet_of
+    from review.self_score_items import rematch
 
-    config = config_for(target)
-    allowed = set(verified_targets(config))
-    matches = dict(row.matches or {})
-    changed = 0
-    for m in match_sheet(sheet_of(row), config, row.matches or None):
-        line_key = m.line.number or m.line.label
-        chosen = str(form.get(f"match.{line_key}", m.target or "")).strip()
-        if chosen == (m.target or ""):
-            continue
-        if chosen and chosen not in allowed:
-            raise HTTPException(400, f"Không có tiêu chí «{chosen}» trong thang điểm {config.version}.")
-        if chosen:
-            matches[line_key] = chosen
-            changed += 1
+    chosen = {str(k)[len("match.") :]: str(v) for k, v in form.multi_items() if str(k).startswith("match.")}
+    try:
+        changed = rematch(request.app.state.store, target, unit_id, chosen, me.name)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     if not changed:
         return _back(target, unit_id, "Không có dòng nào đổi tiêu chí.")
-    store.record_self_score_sheet(
-        sha256=row.sha256,
-        unit_id=row.unit_id,
-        year=row.year,
-        cluster_key=row.cluster_key,
-        original_name=row.original_name,
-        lines=stored_lines(row.lines),
-        upload_id=row.upload_id,
-        matches=matches,
-        by=me.name,
-    )
     return _back(target, unit_id, f"Đã ghi {changed} dòng khớp tiêu chí mới cho {_name(unit_id)}.")

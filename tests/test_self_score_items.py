@@ -103,3 +103,25 @@ def test_selfscore_add_is_idempotent_and_compare_prints_both_scores(home: Path, 
     assert "dong-da (bảng tự chấm dong-da-2021-tu-cham.pdf)" in out and "ba-dinh: chưa có bảng tự chấm" in out
     a2 = next(line for line in out.splitlines() if line.strip().startswith("A2 "))
     assert a2.split()[1:3] == ["3", "2,9"]
+
+
+def test_selfscore_match_records_a_new_reading_by_its_author_and_refuses_what_the_scale_lacks(
+    home: Path, capsys
+):
+    """The match editor from a terminal: line 9 of Long Biên's sheet counted for E2 instead of C1 takes
+    the C1 findings out of the queue; a second reading is stored, by its author; an unknown criterion or
+    line is refused with the list of what exists, and nothing is stored."""
+    assert add("long-bien", "long-bien-2021-tu-cham.xlsx") == 0
+    assert any("(C1)" in line for line in review_list(capsys))
+    where = ["--cluster", "cum-8", "--year", "2021", "--unit", "long-bien", "--by", "chu-tich"]
+    assert main(["selfscore", "match", "9=X9", *where]) == 2
+    assert "Không có tiêu chí «X9»" in capsys.readouterr().err
+    assert main(["selfscore", "match", "99=C1", *where]) == 2
+    assert "không có dòng 99" in capsys.readouterr().err
+    with Store.open() as store:
+        assert len(store.self_score_sheets("long-bien", KEY)) == 1
+    assert main(["selfscore", "match", "9=E2", *where]) == 0
+    with Store.open() as store:
+        latest, first = store.self_score_sheets("long-bien", KEY)
+    assert (latest.matches, latest.stored_by, latest.lines) == ({"9": "E2"}, "chu-tich", first.lines)
+    assert not any("(C1)" in line for line in review_list(capsys))
