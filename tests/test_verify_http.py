@@ -202,3 +202,27 @@ def test_the_chair_sees_which_files_came_late(client: TestClient, settings) -> N
     assert "1 nộp muộn, hạn 15/01/2022" in section and section.count("nộp muộn") == 2
     other = page[page.index('id="ba-dinh"') :][:2000]
     assert "chưa nộp hồ sơ qua hệ thống" in other
+
+
+def test_the_page_opens_with_the_units_their_totals_and_which_need_a_look(client: TestClient, settings):
+    with Store.open(settings.store) as store:
+        from extractors.self_score import read_self_score
+
+        sheet = SAMPLES / "self_scores" / "long-bien-2021-tu-cham.xlsx"
+        sha, _, _ = store.keep_original(sheet)
+        store.record_self_score_sheet(
+            sha256=sha,
+            unit_id="long-bien",
+            year=2021,
+            cluster_key=KEY,
+            original_name=sheet.name,
+            lines=read_self_score(sheet).lines,
+            by="test",
+        )
+    as_user(client, "chu")
+    page = client.get(PAGE).text
+    nav = page[page.index('<nav class="units"') : page.index("</nav>", page.index('<nav class="units"'))]
+    assert nav.count("<li>") == 6 and 'href="#long-bien"' in nav
+    long_bien = next(li for li in nav.split("<li>") if "#long-bien" in li)
+    assert "có điểm tự chấm cần xem" in long_bien
+    assert all("cần xem" not in li for li in nav.split("<li>") if "#ba-dinh" in li)
