@@ -12,6 +12,8 @@ import difflib
 import getpass
 import sys
 
+from review.security import check_password  # standard library only: the parser stays light
+
 # models.schema.USER_ROLES, written out: building the parser must not import SQLAlchemy (tested equal)
 ROLES = ("reviewer", "viewer", "unit", "chair", "admin")
 USER_EXAMPLE = """examples:
@@ -23,16 +25,6 @@ USER_EXAMPLE = """examples:
   thidua user deactivate minh --by admin       # no more logins; its history stays
   thidua user history minh
 """
-MIN_PASSWORD = 8
-
-
-def check_password(password: str, again: str | None = None) -> str:
-    """The password if it may be used: ``again`` (when given) must match, at least 8 characters."""
-    if again is not None and again != password:
-        raise ValueError("hai lần nhập mật khẩu không khớp")
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
-    return password
 
 
 def _password() -> str:

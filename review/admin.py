@@ -20,12 +20,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from models.clusters import Cluster, default_clusters
 from models.schema import USER_ROLES
 from models.units import LEVELS, Unit, default_registry
-from review.security import hash_password
+from review.security import check_password, hash_password
 from review.web import ROLE_VI, render, require_csrf, require_role
 from scoring.cluster_setup import copy_cluster, new_cluster, origin_vi, save_cluster
 
 router = APIRouter()
-MIN_PASSWORD = 8
 _NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
@@ -74,12 +73,7 @@ async def admin_home(request: Request) -> Response:
 
 
 def _new_password(form) -> str:
-    password, again = str(form.get("password", "")), str(form.get("password2", ""))
-    if password != again:
-        raise ValueError("Hai lần nhập mật khẩu không khớp.")
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
-    return password
+    return check_password(str(form.get("password", "")), str(form.get("password2", "")))
 
 
 def _account_scope(role: str, unit_id: str, cluster_key: str) -> dict[str, str]:

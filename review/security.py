@@ -16,6 +16,7 @@ import threading
 import time
 from collections import defaultdict, deque
 
+MIN_PASSWORD = 8  # characters; the web app and `thidua user` ask the same
 _N, _R, _P = 2**14, 8, 1  # ~16 MiB and ~50 ms per hash on this machine: slow for guessing, fine for a login
 
 
@@ -24,6 +25,16 @@ def hash_password(password: str) -> str:
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     encode = base64.b64encode
     return f"scrypt${_N}${_R}${_P}${encode(salt).decode()}${encode(digest).decode()}"
+
+
+def check_password(password: str, again: str | None = None) -> str:
+    """The password if it may be used: ``again`` (when given) must match, at least MIN_PASSWORD characters;
+    else ValueError in Vietnamese."""
+    if again is not None and again != password:
+        raise ValueError("Hai lần nhập mật khẩu không khớp.")
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
+    return password
 
 
 def verify_password(password: str, stored: str) -> bool:
