@@ -374,6 +374,18 @@ def parse_quantity(text: str) -> Quantity | None:
     return None
 
 
+def format_value(value: float | None, unit: str) -> str:
+    """A figure as officials write it, by its vocabulary unit: "13.200 tỷ đồng" (VND), "147,4%", "5.230";
+    "—" for None."""
+    if value is None:
+        return "—"
+    if unit == "VND":
+        return f"{format_short(float(value) / 1e9, 3)} tỷ đồng"
+    if unit == "%":
+        return f"{format_short(float(value), 2)}%"
+    return format_short(float(value), 0)
+
+
 def format_short(value: float, decimals: int = 2) -> str:
     """Vietnamese notation with at most ``decimals`` decimals, trailing zeros dropped: 95.1 -> "95,1"."""
     text = format_number(value, decimals)

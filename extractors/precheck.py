@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from extractors.numbers import format_short
+from extractors.numbers import format_value
 from extractors.submission import HANOI, OTHER_UNIT, needs_run, unit_name
 from models.records import Figure
 from models.schema import Run, Upload
@@ -81,17 +81,6 @@ def deadline_open(deadline: date | None, now: datetime | None = None) -> bool:
     return deadline is None or (now or datetime.now(UTC)).astimezone(HANOI).date() <= deadline
 
 
-def value_vi(value: float | None, unit: str) -> str:
-    """A value as Vietnamese text: "13.200 tỷ đồng", "112,5%", "1.234"."""
-    if value is None:
-        return "—"
-    if unit == "VND":
-        return f"{format_short(float(value) / 1e9, 3)} tỷ đồng"
-    if unit == "%":
-        return f"{format_short(float(value), 2)}%"
-    return format_short(float(value), 0)
-
-
 def where_vi(figure: Figure) -> str:
     """Where in the file a figure was read: "trang 2, đoạn 12", "bảng 1, dòng 5"."""
     if figure.derived or figure.source is None:
@@ -148,7 +137,7 @@ def _report(store: Store, upload: Upload, run: Run) -> PreCheck:
         FigureLine(
             f.indicator,
             INDICATORS[f.indicator].label_vi if f.indicator in INDICATORS else f.indicator,
-            value_vi(f.value, f.unit),
+            format_value(f.value, f.unit),
             where_vi(f),
             f.source.text if f.source else "",
             [REASONS.get(code, code) for code in f.flags],

@@ -29,18 +29,10 @@ def iter_paths(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def _format_value(value: float, unit: str) -> str:
-    from extractors.numbers import format_number
-
-    if unit == "VND":
-        return f"{format_number(value / 1e9, 3).rstrip('0').rstrip(',')} tỷ đồng"
-    if unit == "%":
-        return f"{format_number(value, 2).rstrip('0').rstrip(',')}%"
-    return format_number(value, 0)
-
-
 def render_table(result: DocumentResult) -> str:
     """A plain-text view for people: one line per figure with its flags and where it came from."""
+    from extractors.numbers import format_value
+
     head = f"{result.path}  [{result.format}]"
     if result.status == "rejected":
         return f"{head}\n  TỪ CHỐI (rejected): {result.error}\n"
@@ -55,7 +47,7 @@ def render_table(result: DocumentResult) -> str:
             where += f" trang {fig.source.page}"
         flags = f"  ⚑ {', '.join(fig.flags)}" if fig.flags else ""
         lines.append(
-            f"  {INDICATORS[fig.indicator].label_vi:<{width}}  {_format_value(fig.value, fig.unit):>18}"
+            f"  {INDICATORS[fig.indicator].label_vi:<{width}}  {format_value(fig.value, fig.unit):>18}"
             f"  tin cậy {fig.confidence:.2f}  [{where}]{flags}"
         )
     if result.flags:

@@ -77,7 +77,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         scores = [
             s
             for s in collect(
-                store, [c for c in clusters if not args.year or c.year == args.year], settings.manual
+                store,
+                [c for c in clusters if not args.year or c.year == args.year],
+                settings.manual,
+                long=long,
             )
             if not args.unit or s.unit_id == args.unit
         ]

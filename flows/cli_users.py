@@ -12,10 +12,9 @@ import difflib
 import getpass
 import sys
 
+from models.roles import USER_ROLES as ROLES
 from review.security import check_password  # standard library only: the parser stays light
 
-# models.schema.USER_ROLES, written out: building the parser must not import SQLAlchemy (tested equal)
-ROLES = ("reviewer", "viewer", "unit", "chair", "admin")
 USER_EXAMPLE = """examples:
   thidua user add lan --role reviewer          # asks for the password twice on a terminal
   echo "$PASSWORD" | thidua user add minh --role viewer

@@ -41,11 +41,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from models.columns import UTCDateTime
+from models.roles import USER_ROLES
 
 DOCUMENT_STATUSES = ("received", "extracted", "rejected")
 RUN_STATUSES = ("ok", "rejected", "failed")
 DECISION_ACTIONS = ("accept", "correct", "reject")
-USER_ROLES = ("reviewer", "viewer", "unit", "chair", "admin")
 UPLOAD_KINDS = ("report", "self_score")
 SCORE_ENTRY_KINDS = ("verified", "manual")
 

@@ -126,7 +126,7 @@ def _self_score_items(request: Request, snap: Snapshot, filters: dict[str, str])
         if (not filters.get("cluster") or c.id == filters["cluster"])
         and (not filters.get("year") or str(c.year) == filters["year"])
     ]
-    items = collect(request.app.state.store, clusters, request.app.state.settings.manual)
+    items = collect(request.app.state.store, clusters, request.app.state.settings.manual, long=snap.long)
     return [i for i in items if not filters.get("unit") or i.unit_id == filters["unit"]]
 
 

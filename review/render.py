@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from extractors.numbers import format_short
+from extractors.numbers import format_short, format_value
 from models.normalise import STATUS_VI
 from models.vocabulary import INDICATORS, REASONS
 
@@ -22,14 +22,7 @@ def vn_number(value: float | None, decimals: int = 2) -> str:
     return "—" if value is None else format_short(float(value), decimals)
 
 
-def vn_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "VND":
-        return f"{vn_number(value / 1e9, 3)} tỷ đồng"
-    if unit == "%":
-        return f"{vn_number(value, 2)}%"
-    return vn_number(value, 0)
+vn_value = format_value  # the templates' name for it
 
 
 def vn_time(moment: datetime | None) -> str:

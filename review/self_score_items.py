@@ -197,10 +197,11 @@ def self_score_items(
 
 
 def collect(
-    store: Any, clusters: list[Cluster], manual_dir: Any, *, include_settled: bool = False
+    store: Any, clusters: list[Cluster], manual_dir: Any, *, include_settled: bool = False, long: Any = None
 ) -> list[SelfScoreItem]:
     """The items of ``clusters`` from the store (the one call the queue page and the CLI share; it scores
-    each cluster-year that has sheets, without recording)."""
+    each cluster-year that has sheets, without recording). ``long``: the current figures' long table when
+    the caller has it (the queue's snapshot), read once for every cluster-year."""
     from models.units import default_registry
     from scoring.config import config_for
     from scoring.service import score_cluster_year
@@ -219,7 +220,7 @@ def collect(
         sheets = store.current_self_score_sheets(cluster.key)
         if not sheets:
             continue
-        result = score_cluster_year(store, cluster, manual_dir, record=False).result
+        result = score_cluster_year(store, cluster, manual_dir, record=False, long=long).result
         entries = store.entries_in_force(cluster.key)
         out += self_score_items(
             cluster,

@@ -23,6 +23,7 @@ from fastapi import Request
 from fastapi.exceptions import HTTPException
 from fastapi.responses import Response
 
+from models.roles import ROLES
 from review.security import csrf_ok
 
 MESSAGES = {
@@ -36,13 +37,7 @@ MESSAGES = {
 }
 
 
-ROLE_VI = {
-    "reviewer": "người rà soát",
-    "viewer": "chỉ xem",
-    "chair": "cụm trưởng, cụm phó",
-    "unit": "đơn vị",
-    "admin": "quản trị",
-}
+ROLE_VI = ROLES  # role -> its Vietnamese name (models.roles)
 #: the only paths a unit account may open (each with what is under it); everything else is 403 for it
 UNIT_PATHS = ("/nop", "/logout", "/static", "/login")
 

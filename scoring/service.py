@@ -93,9 +93,14 @@ def enter_score(
     return store.record_score_entry(cluster.key, cluster.year, unit_id, kind, key, checked, note, by)
 
 
-def score_cluster_year(store: Store, cluster: Cluster, manual_dir: Path, *, record: bool = True) -> Scored:
-    """Normalise the current figures, score the members, and record the scores (append-only)."""
-    long = long_table(store.figures_frame(year=cluster.year), store.decisions_frame())
+def score_cluster_year(
+    store: Store, cluster: Cluster, manual_dir: Path, *, record: bool = True, long: pd.DataFrame | None = None
+) -> Scored:
+    """Normalise the current figures, score the members, and record the scores (append-only). ``long``:
+    the long table of the current figures (:func:`models.normalise.long_table`) when the caller has read it
+    already, so that scoring many cluster-years reads the store once."""
+    if long is None:
+        long = long_table(store.figures_frame(year=cluster.year), store.decisions_frame())
     members = long[long["unit_id"].isin(cluster.members) & (long["year"] == cluster.year)]
     wide = wide_table(long, cluster)
     config = config_for(cluster)
