@@ -31,6 +31,7 @@ from review.settings import ReviewSettings
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PASSWORD = "mat-khau-thu-nghiem"
 CLUSTER = "ubnd-tp-ha-noi.cum-9"
+C8 = "ubnd-tp-ha-noi.cum-8"
 UNITS = {  # unit -> (its report, its self-score sheet: one of each format)
     "hoan-kiem": ("hoan-kiem-2021-prose.docx", "self_scores/hoan-kiem-2021-tu-cham.docx"),
     "dong-da": ("dong-da-2021-longtable.docx", "self_scores/dong-da-2021-tu-cham.pdf"),
@@ -197,3 +198,95 @@ def test_the_year_end_cycle_in_the_browser(server: str, page, tmp_path: Path) ->
         )
         pdf = pdfs / saved.with_suffix(".pdf").name
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.fixture
+def cluster_8(tmp_path: Path) -> Iterator[str]:
+    """Cụm 8's 2021 reports scored, Long Biên's self-score sheet stored, and an account of every role."""
+    from review_env import prepare
+
+    from models.clusters import default_clusters
+
+    settings = prepare(
+        tmp_path / "home", f"sqlite:///{tmp_path / 'thidua.db'}"
+    )  # lan (reviewer), minh (viewer)
+    with Store.open(settings.store) as store:
+        digest = hash_password(PASSWORD)
+        store.add_user("quan-tri", "admin", digest)
+        store.add_user("chu", "chair", digest, cluster_key=default_clusters().get("cum-8", 2021).key)
+        store.add_user("hk", "unit", digest, unit_id="hoan-kiem")
+        sheet = SAMPLES / "self_scores" / "long-bien-2021-tu-cham.xlsx"
+        from extractors.self_score import read_self_score
+
+        sha, _, _ = store.keep_original(sheet)
+        store.record_self_score_sheet(
+            sha256=sha,
+            unit_id="long-bien",
+            year=2021,
+            cluster_key="ubnd-tp-ha-noi.cum-8.2021",
+            original_name=sheet.name,
+            lines=read_self_score(sheet).lines,
+            by="long-bien",
+        )
+    yield from serve(settings)
+
+
+def test_every_new_page_role_by_role_in_the_browser(cluster_8: str, page) -> None:
+    """Who may open each new page and who is refused, in Chromium, and the forms the cycle test does not
+    click: the admin resets a password and locks an account (whose open session ends at once); the
+    chair changes a match of a sheet line; a viewer sees the chair's page without its forms."""
+    server = cluster_8
+    verify = f"{server}/tham-dinh/{C8}/2021"
+    refused = {  # account -> pages it must be refused, each with the Vietnamese 403 page
+        "lan": ["/admin", "/nop"],
+        "minh": ["/admin", "/nop", "/admin/cum/new"],
+        "chu": ["/admin", "/nop"],
+        "hk": ["/queue", "/admin", "/tham-dinh", "/dashboard", f"/tham-dinh/{C8}/2021"],
+        "quan-tri": ["/nop"],
+    }
+    for name, paths in refused.items():
+        log_in(page, server, name)
+        for path in paths:
+            response = page.goto(f"{server}{path}")
+            assert response.status == 403, (name, path)
+            assert "Lỗi 403" in page.title() and page.locator("[role=alert]").inner_text(), (name, path)
+
+    # a viewer sees the chair's page, read-only
+    log_in(page, server, "minh")
+    page.goto(verify)
+    assert "Chỉ xem" in page.locator("main").inner_text()
+    assert page.locator("form[action^='/tham-dinh/']").count() == 0
+
+    # the chair changes which criterion Long Biên's line 9 counts for
+    log_in(page, server, "chu")
+    page.goto(verify)
+    match = page.locator(f"form[action='/tham-dinh/{C8}/2021/long-bien/khop']")
+    page.locator("#long-bien details summary").click()
+    match.locator("select[name='match.9']").select_option("E2")
+    with page.expect_navigation():
+        match.locator("button[type=submit]").click()
+    assert "Đã ghi 1 dòng khớp tiêu chí mới" in page.locator("main").inner_text()
+
+    # the admin resets the viewer's password and locks the unit account while it is logged in
+    unit = page.context.browser.new_context().new_page()
+    log_in(unit, server, "hk")
+    assert unit.url == f"{server}/nop"
+    log_in(page, server, "quan-tri")
+    reset = page.locator("form[action='/admin/users/minh/password']")
+    reset.locator("input[name=password]").fill("mat-khau-moi-cua-minh")
+    reset.locator("input[name=password2]").fill("mat-khau-moi-cua-minh")
+    with page.expect_navigation():
+        reset.locator("button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("form[action='/admin/users/hk/active'] button[type=submit]").click()
+    hk_row = page.locator("#user-hk").inner_text()
+    assert "đã khóa" in hk_row
+    unit.goto(f"{server}/nop")
+    assert unit.url.startswith(f"{server}/login"), "a locked account's session ends at its next page"
+    page.context.clear_cookies()
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", "minh")
+    page.fill("input[name=password]", "mat-khau-moi-cua-minh")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == f"{server}/queue"
