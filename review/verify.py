@@ -22,7 +22,7 @@ from review.decide import rescore
 from review.self_score_items import compare_rows, margin_from_env
 from review.web import account, render, require_chair_of, require_csrf, require_role
 from scoring.config import ScoringConfig, config_for
-from scoring.entries import EntryError, stored, verified_targets
+from scoring.entries import EntryError, stored, target_kind, verified_targets
 from scoring.self_check import match_sheet
 from scoring.service import enter_score, inputs_in_force, score_cluster_year
 
@@ -145,7 +145,7 @@ def page_context(request: Request, cluster: Cluster) -> dict[str, Any]:
             from review.self_score_items import sheet_of
 
             for m in match_sheet(sheet_of(row), config, row.matches or None):
-                options = [t for t in targets if _kind(t) == m.line.kind]
+                options = [t for t in targets if target_kind(t) == m.line.kind]
                 matches.append({"match": m, "options": options})
         values = manual.units.get(unit_id, {})
         units.append(
@@ -176,16 +176,6 @@ def page_context(request: Request, cluster: Cluster) -> dict[str, Any]:
         "error": None,
         "error_unit": None,
     }
-
-
-def _kind(target: str) -> str:
-    return (
-        "bonus"
-        if target.startswith("bonus.")
-        else "deduction"
-        if target.startswith("deduction.")
-        else "criterion"
-    )
 
 
 @router.get("/tham-dinh/{cluster}/{year}", response_class=HTMLResponse)

@@ -42,6 +42,13 @@ def verified_targets(config: ScoringConfig) -> dict[str, tuple[str, float | None
     return out
 
 
+def target_kind(key: str) -> str:
+    """What a verified-score key scores: "bonus" ("bonus.<id>"), "deduction" ("deduction.<id>") or
+    "criterion" (a criterion id) — the kinds of a self-score sheet's lines."""
+    head, dot, _ = key.partition(".")
+    return head if dot and head in ("bonus", "deduction") else "criterion"
+
+
 def stored(value: Value) -> float:
     """A manual value as the float column keeps it (true/false as 1/0)."""
     return float(value)

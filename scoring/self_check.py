@@ -24,6 +24,7 @@ from extractors.numbers import format_short as vn
 from extractors.self_score import SelfScoreSheet, SheetLine
 from models.text import fold_key
 from scoring.config import ScoringConfig
+from scoring.entries import target_kind, verified_targets
 from scoring.score import UnitScore
 
 NAME_MATCH = 0.6  # share of the shorter name's words the two names must share
@@ -63,11 +64,7 @@ def _similarity(a: str, b: str) -> float:
 
 def _targets(config: ScoringConfig, kind: str) -> dict[str, str]:
     """Target id -> its Vietnamese name, for the kind of line."""
-    if kind == "bonus":
-        return {f"bonus.{b.id}": b.name_vi for b in config.bonus}
-    if kind == "deduction":
-        return {f"deduction.{d.id}": d.name_vi for d in config.deductions}
-    return {c.id: c.name_vi for c in config.criteria}
+    return {key: name for key, (name, _) in verified_targets(config).items() if target_kind(key) == kind}
 
 
 def match_line(line: SheetLine, config: ScoringConfig, overrides: Mapping[str, str] | None = None) -> Match:
