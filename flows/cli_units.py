@@ -101,7 +101,8 @@ def cmd_unit_register(args: argparse.Namespace) -> int:
                 print(f"    ! {unit.id} không được nhận ra trong tiêu đề của báo cáo này", file=sys.stderr)
                 failed += 1
     years = sorted({p.year for p in proposals if p.year})
-    clusters = {c.key for y in years for c in load_clusters().of_unit(unit.id, y)}
+    registry = load_clusters()  # read again, not the cached one: it must know the unit just registered
+    clusters = {c.key for y in years for c in registry.of_unit(unit.id, y)}
     if clusters:
         print(f"Các cụm cần chấm lại (lần chạy sau sẽ công bố): {', '.join(sorted(clusters))}")
     else:
