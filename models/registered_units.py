@@ -9,52 +9,31 @@ is already there changes nothing.
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from models.records import ProposedUnit
+from models.toml_files import locked, toml_string, write_atomically
 from models.units import LEVELS, Unit, bundled_units, load_registry, registered_path
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _toml_string(text: str) -> str:
-    # JSON's string escapes (\\", \\\\, \\n, \\uXXXX) are a subset of a TOML basic string's
-    return json.dumps(text, ensure_ascii=False)
 
 
 def unit_toml(unit: Unit, proposed_in: str | None = None) -> str:
     """One ``[[unit]]`` table of the registry file."""
     lines = [
         "[[unit]]",
-        f"id = {_toml_string(unit.id)}",
-        f"name = {_toml_string(unit.name)}",
-        f"short = {_toml_string(unit.short)}",
-        f"level = {_toml_string(unit.level)}",
-        f"city = {_toml_string(unit.city)}",
-        f"aliases = [{', '.join(_toml_string(a) for a in unit.aliases)}]",
+        f"id = {toml_string(unit.id)}",
+        f"name = {toml_string(unit.name)}",
+        f"short = {toml_string(unit.short)}",
+        f"level = {toml_string(unit.level)}",
+        f"city = {toml_string(unit.city)}",
+        f"aliases = [{', '.join(toml_string(a) for a in unit.aliases)}]",
     ]
     if unit.registered_by is not None:
-        lines.append(f"registered_by = {_toml_string(unit.registered_by)}")
+        lines.append(f"registered_by = {toml_string(unit.registered_by)}")
     if unit.registered_at is not None:
         lines.append(f"registered_at = {unit.registered_at.astimezone(UTC).isoformat(timespec='seconds')}")
     if proposed_in:
-        lines.append(f"proposed_in = {_toml_string(proposed_in)}")
+        lines.append(f"proposed_in = {toml_string(proposed_in)}")
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +72,7 @@ def register(unit: Unit, *, proposed_in: str | None = None, path: Path | None = 
     registered with the same name and level. A different unit under the same id, or an id of the bundled
     registry, is refused: ids are keys, never reused."""
     path = path or registered_path()
-    with _locked(path):
+    with locked(path):
         current = load_registry(registered=path)
         existing = next((u for u in current.units if u.id == unit.id), None)
         if existing is not None:
@@ -109,17 +88,7 @@ def register(unit: Unit, *, proposed_in: str | None = None, path: Path | None = 
             )
         before = path.read_text(encoding="utf-8") if path.is_file() else _HEAD
         text = before.rstrip("\n") + "\n\n" + unit_toml(unit, proposed_in)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            load_registry(registered=tmp)  # never replace a readable file by an unreadable one
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text, check=lambda tmp: load_registry(registered=tmp))
     return True
 
 

@@ -29,7 +29,7 @@ MEDIA = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-ACCEPT = {"report": ".docx,.pdf,.doc", "self_score": ".docx,.xlsx,.pdf"}
+ACCEPT = {kind: ",".join(f".{f}" for f in formats) for kind, formats in ALLOWED.items()}  # <input accept>
 CHUNK = 1 << 20
 
 

@@ -18,13 +18,12 @@ import dataclasses
 import difflib
 import os
 import re
-import tempfile
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from models.clusters import Cluster, _cluster, home_clusters_dir
-from models.registered_units import _locked, _toml_string
+from models.toml_files import locked, toml_string, write_atomically
 from models.units import UnitRegistry, default_registry
 
 #: what a copy of the previous year may change
@@ -80,40 +79,27 @@ def check_cluster(cluster: Cluster, units: UnitRegistry | None = None) -> None:
 
 def cluster_toml(cluster: Cluster, set_by: str, set_at: datetime) -> str:
     """The file of one cluster-year, readable by :func:`models.clusters.load_clusters`."""
-    members = ", ".join(_toml_string(m) for m in cluster.members)
+    members = ", ".join(toml_string(m) for m in cluster.members)
     lines = [
         f"# {cluster.name} ({cluster.key}), set up by {set_by} with thidua (the admin page or",
         "# `thidua cluster setup`); change it there: each change keeps the previous version in history/.",
-        f"organiser = {_toml_string(cluster.organiser)}",
-        f"organiser_name = {_toml_string(cluster.organiser_name)}",
+        f"organiser = {toml_string(cluster.organiser)}",
+        f"organiser_name = {toml_string(cluster.organiser_name)}",
         f"number = {cluster.number}",
-        f"name = {_toml_string(cluster.name)}",
+        f"name = {toml_string(cluster.name)}",
         f"year = {cluster.year}",
         f"members = [{members}]",
     ]
     if cluster.chair:
-        lines.append(f"chair = {_toml_string(cluster.chair)}")
-    lines.append(f"vices = [{', '.join(_toml_string(v) for v in cluster.vices)}]")
-    lines.append(f"scoring = {_toml_string(cluster.scoring)}")
+        lines.append(f"chair = {toml_string(cluster.chair)}")
+    lines.append(f"vices = [{', '.join(toml_string(v) for v in cluster.vices)}]")
+    lines.append(f"scoring = {toml_string(cluster.scoring)}")
     if cluster.deadline is not None:
         lines.append(f"deadline = {cluster.deadline.isoformat()}")
-    lines.append(f"set_by = {_toml_string(set_by)}")
+    lines.append(f"set_by = {toml_string(set_by)}")
     stamp = set_at.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     lines.append(f"set_at = {stamp}")
     return "\n".join(lines) + "\n"
-
-
-def _write_synced(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _history_path(folder: Path, key: str, at: datetime) -> Path:
@@ -145,23 +131,18 @@ def save_cluster(
     path = folder / f"{cluster.key}.toml"
     text = cluster_toml(cluster, by.strip(), at)
     folder.mkdir(parents=True, exist_ok=True)
-    with _locked(path):
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            # never replace a readable file by an unreadable one
-            _cluster(tomllib.loads(Path(tmp).read_text(encoding="utf-8")), tmp, units)
-            if path.is_file():
-                history = _history_path(folder, cluster.key, at)
-                history.parent.mkdir(exist_ok=True)
-                _write_synced(history, path.read_text(encoding="utf-8"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+
+    def loads(tmp: Path) -> None:  # never replace a readable file by an unreadable one
+        _cluster(tomllib.loads(tmp.read_text(encoding="utf-8")), str(tmp), units)
+
+    def keep_previous() -> None:
+        if path.is_file():
+            history = _history_path(folder, cluster.key, at)
+            history.parent.mkdir(exist_ok=True)
+            write_atomically(history, path.read_text(encoding="utf-8"))
+
+    with locked(path):
+        write_atomically(path, text, check=loads, before_replace=keep_previous)
     return path
 
 
