@@ -236,17 +236,6 @@ def extract_file(path: str | Path, registry: UnitRegistry | None = None) -> Docu
             error=str(exc),
             extractor_version=extractor_version(),
         )
-    except OSError as exc:
-        return DocumentResult(
-            path=str(path),
-            sha256="",
-            format=fmt,
-            status="rejected",
-            error=(
-                f"{path}: the file cannot be opened ({exc.strerror or exc}). Check the path and permissions"
-            ),
-            extractor_version=extractor_version(),
-        )
     with timing.stage("rules"):  # the resolve stage inside it is timed on its own
         return extract_document(document, registry)
 

@@ -29,6 +29,7 @@ import pdfplumber
 from PIL import Image, PngImagePlugin
 
 from extractors.document import BBox, Document, Paragraph, Table
+from extractors.readers.pdfium_lock import PDFIUM
 from models.records import Source
 
 MISSING = "Không tìm thấy đoạn/bảng nguồn trong tệp"
@@ -109,7 +110,8 @@ def page_image(
         pdf_page = pdf.pages[page - 1]
         try:
             size = (float(pdf_page.width), float(pdf_page.height))
-            image = pdf_page.to_image(resolution=resolution)
+            with PDFIUM:  # pdfplumber renders with pypdfium2; other threads may be extracting
+                image = pdf_page.to_image(resolution=resolution)
         except Exception as exc:  # pypdfium2 fails on damaged content streams
             raise EvidenceError(f"Không dựng được ảnh trang {page} của tệp {pdf_path.name}") from exc
         finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +22,10 @@ from PIL import Image, ImageDraw
 
 from extractors.document import Paragraph, Table, UnreadableDocument
 from extractors.extract import extract_path
+from extractors.ingest import Job, ingest_file, run_job
 from extractors.readers import ocr, read_document
 from models.records import DocumentResult
+from models.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ocr"
 MISSING = ocr.ocr_unavailable()
@@ -277,12 +280,60 @@ def test_without_vietnamese_data_a_scan_is_refused(monkeypatch: pytest.MonkeyPat
         read_document(FIXTURES / "scanned.pdf")
 
 
-def test_a_stuck_tesseract_times_out_with_a_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_stuck_tesseract_fails_the_report_instead_of_reading_it_short(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A timeout is the server's fault (a load spike, a stuck process), not the file's: the report is
+    ``failed`` with a message for the maintainers, never ``ok`` with its scanned page missing."""
     _fake_tesseract(tmp_path, "eng\\nvie", body="exec sleep 5")
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
     monkeypatch.setenv("THIDUA_OCR_TIMEOUT_S", "0.3")
+    stuck = (
+        r"OCR of page 2 \(no text layer\) failed: tesseract took longer than 0.3 s \(THIDUA_OCR_TIMEOUT_S\)"
+    )
+    with pytest.raises(ocr.OcrEngineError, match=stuck):
+        read_document(FIXTURES / "mixed.pdf")
+    result = extract_path(FIXTURES / "mixed.pdf")
+    assert result.status == "failed" and not result.figures
+    assert result.error and "mixed.pdf" in result.error and "fault in thidua, not in the file" in result.error
+    assert "OCR of page 2 (no text layer) failed" in result.error
+
+
+def test_a_crashing_tesseract_fails_the_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _fake_tesseract(tmp_path, "eng\\nvie", body="echo 'Segmentation fault' >&2; exit 139")
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    result = extract_path(FIXTURES / "scanned.pdf")
+    assert result.status == "failed"
+    assert result.error and "tesseract failed (Segmentation fault)" in result.error
+
+
+@needs_tesseract
+def test_a_server_side_os_error_while_reading_fails_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OCR's page image goes to a temporary folder: a full or missing /tmp is thidua's fault, not
+    "the file cannot be opened" (the file opened fine)."""
+    monkeypatch.setattr(tempfile, "tempdir", "/nonexistent/thidua-tmp")
+    result = extract_path(FIXTURES / "scanned.pdf")
+    assert result.status == "failed", result.error
+    assert result.error and "FileNotFoundError" in result.error and "not in the file" in result.error
+
+
+@needs_tesseract
+def test_a_report_failed_by_a_stuck_tesseract_is_read_whole_on_the_retry(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Store
+) -> None:
+    """The claim is released and nothing is recorded, so the next try (the task's retry, the next night)
+    reads the scanned page once Tesseract answers again."""
+    ingested, settled = ingest_file(store, FIXTURES / "mixed.pdf")
+    assert ingested is not None and settled is None
+    job = Job(ingested.sha256, "mixed.pdf", store.original_path(ingested.sha256))
+    with monkeypatch.context() as stuck:
+        _fake_tesseract(tmp_path, "eng\\nvie", body="exec sleep 5")
+        stuck.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+        stuck.setenv("THIDUA_OCR_TIMEOUT_S", "0.3")
+        with pytest.raises(ocr.OcrEngineError):
+            run_job(store, job, owner="night-1")
+    assert store.runs(ingested.sha256) == []
+    outcome = run_job(store, job, owner="night-2")
+    assert outcome.status == "processed" and len(store.runs(ingested.sha256)) == 1
     doc = read_document(FIXTURES / "mixed.pdf")
-    assert {b.locator.page for b in doc.blocks if isinstance(b, Paragraph)} == {1}
-    assert doc.warnings == [
-        "page 2 (no text layer): OCR failed (tesseract took longer than 0.3 s); its content is missing"
-    ]
+    assert {b.locator.page for b in doc.blocks if isinstance(b, Paragraph)} == {1, 2}

@@ -194,6 +194,8 @@ def turned(box, degrees: float, size: tuple[float, float]):
 @needs_tesseract
 def test_ocr_figures_are_boxed_where_the_scan_prints_their_number() -> None:
     scanned, digital = extracted(OCR_FIXTURES / "scanned.pdf"), extracted(OCR_FIXTURES / "report.pdf")
+    assert scanned.status == "ok", scanned.error
+    assert not [note for note in scanned.notes if "OCR failed" in note], scanned.notes
     checked = 0
     for fig in digital.figures:
         twin = scanned.figure(fig.indicator)

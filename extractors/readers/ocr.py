@@ -124,6 +124,7 @@ from extractors.readers.ocr_image import RULE_PX, render_page, skew_angle, split
 from extractors.readers.ocr_image import drop_red as drop_red
 from extractors.readers.ocr_image import remove_rules as remove_rules
 from extractors.readers.ocr_tables import cell_strips, in_cell, rule_edges, ruled_tables
+from extractors.readers.pdfium_lock import PDFIUM
 from extractors.text import nfc
 
 DPI = 300
@@ -185,7 +186,15 @@ def ocr_unavailable() -> str | None:
 
 
 class OcrError(Exception):
-    """Tesseract failed on a page (crash, timeout, unreadable output)."""
+    """The page itself cannot be read by OCR (pdfium cannot render it): the file's fault, and the page's
+    content is missing from the document, with a warning."""
+
+
+class OcrEngineError(RuntimeError):
+    """Tesseract failed on a page that rendered (timed out, crashed, could not start, wrote no valid
+    hOCR). That is the server's fault, not the file's: a load spike or a broken install must not turn
+    into a report that reads as ``ok`` with its pages missing, so this is raised through the reader and
+    the document ends ``failed`` and is retried."""
 
 
 @dataclass
@@ -244,14 +253,16 @@ class PdfOcr:
         return isinstance(self._unavailable, str)
 
     def read(self, number: int, width: float, height: float) -> OcrPage:
-        """OCR page ``number`` (1-based) of ``width`` × ``height`` points; raise OcrError on failure."""
+        """OCR page ``number`` (1-based) of ``width`` × ``height`` points; raise OcrError when the page
+        cannot be rendered, OcrEngineError when Tesseract fails on it."""
         start = time.perf_counter()
         # A poster-sized page is rendered at less than DPI: memory stays bounded (≈ 8 bytes a pixel).
         scale = min(self.dpi / 72, math.sqrt(MAX_PIXELS / max(1.0, width * height)))
         try:
-            if self._pdf is None:
-                self._pdf = pdfium.PdfDocument(self.data)
-            image = render_page(self._pdf[number - 1], scale)
+            with PDFIUM:  # rendering only: Tesseract below runs in its own process, outside the lock
+                if self._pdf is None:
+                    self._pdf = pdfium.PdfDocument(self.data)
+                image = render_page(self._pdf[number - 1], scale)
         except pdfium.PdfiumError as exc:
             raise OcrError(f"the page could not be rendered ({exc})") from exc
         angle = skew_angle(image)
@@ -285,17 +296,20 @@ class PdfOcr:
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=self.timeout_s, env=env, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise OcrError(f"tesseract took longer than {self.timeout_s:g} s") from exc
+            raise OcrEngineError(
+                f"tesseract took longer than {self.timeout_s:g} s (THIDUA_OCR_TIMEOUT_S)"
+            ) from exc
         except OSError as exc:
-            raise OcrError(f"tesseract could not be started ({exc})") from exc
+            raise OcrEngineError(f"tesseract could not be started ({exc})") from exc
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-            raise OcrError(f"tesseract failed ({detail[0]})")
+            raise OcrEngineError(f"tesseract failed ({detail[0]})")
         return done.stdout.decode("utf-8", "replace")
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            with PDFIUM:
+                self._pdf.close()
             self._pdf = None
 
 
@@ -314,7 +328,7 @@ def hocr_words(hocr: str, scale: float, *, cells: bool = False) -> list[dict[str
     try:
         root = ET.fromstring(hocr)
     except ET.ParseError as exc:
-        raise OcrError(f"tesseract output is not valid hOCR ({exc})") from exc
+        raise OcrEngineError(f"tesseract output is not valid hOCR ({exc})") from exc
     lines = []
     for el in root.iter(f"{_HOCR}span"):
         if el.get("class") not in _LINE_CLASSES:

@@ -19,7 +19,10 @@ map, no Vietnamese letters), is read by OCR (:mod:`extractors.readers.ocr`) inst
 through the same table, line and paragraph rules (its ruled tables' cells come from the rules OCR found
 in the image). Its paragraphs and cells carry ``repairs=("ocr_text",)`` and bboxes mapped back onto the
 page (the OCR frame is straightened). When OCR is not available the page's
-content is missing with a warning, and a PDF in which no page has any text is refused.
+content is missing with a warning, and a PDF in which no page has any text is refused. When Tesseract
+itself fails on a page (a timeout on a loaded server, a crash) the reader raises
+:class:`~extractors.readers.ocr.OcrEngineError`: the document is ``failed`` and retried, not ``ok``
+with a page missing.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 
 from extractors.document import BBox, Document, UnreadableDocument
-from extractors.readers.ocr import NO_TEXT, UNMAPPED, OcrError, PdfOcr, page_needs_ocr
+from extractors.readers.ocr import NO_TEXT, UNMAPPED, OcrEngineError, OcrError, PdfOcr, page_needs_ocr
 from extractors.readers.pdf_assemble import assemble
 from extractors.readers.pdf_checks import no_pages
 from extractors.readers.pdf_layout import breaks, lines, repair_notes, strip_running_lines
@@ -155,9 +158,11 @@ def _read_by_ocr(out: Page, reason: str, ocr: PdfOcr, warnings: list[str]) -> bo
         return False
     try:
         result = ocr.read(number, out.width, out.height)
-    except OcrError as exc:
+    except OcrError as exc:  # the page cannot be rendered: the file's fault, the other pages are kept
         warnings.append(f"page {number} ({reason}): OCR failed ({exc}); its content is missing")
         return False
+    except OcrEngineError as exc:  # the server's: the document fails and is retried, never read short
+        raise OcrEngineError(f"OCR of page {number} ({reason}) failed: {exc}") from exc
     out.ocr = result
     words = [Word.from_plumber(w) for w in result.words]
     out.lines = lines(number, page_tables(out, result.tables, words))  # cells as on a text page

@@ -60,11 +60,14 @@ def check_pdf(name: str, data: bytes, limits: Limits) -> list[str]:
 def _pdfium_count(data: bytes) -> int | None:
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        return None
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
+    from extractors.readers.pdfium_lock import PDFIUM
+
+    with PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return None
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()

@@ -20,6 +20,7 @@ from extractors.readers.pdf_fonts import FontTable
 from extractors.readers.pdf_graphics import walk
 from extractors.readers.pdf_pdfium import Fallback, read_words
 from extractors.readers.pdf_records import PageText
+from extractors.readers.pdfium_lock import PDFIUM
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +42,18 @@ class PageSource:
         self._pdf: pdfium.PdfDocument | None = None
         if data is None:
             return
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            log.info("pdfium cannot open the PDF (%s): every page is read by the reference engine", exc)
-            return
-        if len(pdf) != page_count:
-            log.info(
-                "pdfium counts %d pages, pdfminer %d: read by the reference engine", len(pdf), page_count
-            )
-            pdf.close()
-            return
+        with PDFIUM:
+            try:
+                pdf = pdfium.PdfDocument(data)
+            except pdfium.PdfiumError as exc:
+                log.info("pdfium cannot open the PDF (%s): every page is read by the reference engine", exc)
+                return
+            if len(pdf) != page_count:
+                log.info(
+                    "pdfium counts %d pages, pdfminer %d: read by the reference engine", len(pdf), page_count
+                )
+                pdf.close()
+                return
         self._pdf = pdf
         self._data = data
         self._read_since_open = 0
@@ -61,13 +63,14 @@ class PageSource:
         cannot be read the way pdfplumber reads it."""
         if self._pdf is None:
             return None
-        if self._read_since_open >= REOPEN_EVERY:
-            self._pdf.close()
-            self._pdf = pdfium.PdfDocument(self._data)
-            self._read_since_open = 0
-        self._read_since_open += 1
         try:
-            return self._read(index, page)
+            with PDFIUM:  # the whole page: its text page, chars and objects are pdfium calls
+                if self._read_since_open >= REOPEN_EVERY:
+                    self._pdf.close()
+                    self._pdf = pdfium.PdfDocument(self._data)
+                    self._read_since_open = 0
+                self._read_since_open += 1
+                return self._read(index, page)
         except (Fallback, pdfium.PdfiumError) as exc:
             self.fallbacks.append((page.page_number, str(exc)))
             log.debug("page %d read by the reference engine: %s", page.page_number, exc)
@@ -99,5 +102,6 @@ class PageSource:
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            with PDFIUM:
+                self._pdf.close()
             self._pdf = None
