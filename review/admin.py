@@ -37,10 +37,19 @@ def _units() -> list[Unit]:
     return sorted(default_registry().units, key=lambda u: (order.index(u.level), u.name, u.id))
 
 
-def _scope_vi(user, names: dict[str, str]) -> str:
-    if user.unit_id:
-        return names.get(user.unit_id, user.unit_id)
-    return user.cluster_key or ""
+def _scope_vi(scope: str | None, names: dict[str, str]) -> str:
+    """A unit id or a cluster-year key as the page names it: "Phường Hoàn Kiếm", "Cụm thi đua số 8 (2024)"."""
+    if not scope:
+        return ""
+    return names.get(scope, scope)
+
+
+def _detail_vi(detail: str | None, names: dict[str, str]) -> str:
+    """An account event's detail ("unit phuong-hoan-kiem", as the store keeps it) in Vietnamese."""
+    role, _, scope = (detail or "").partition(" ")
+    if role not in ROLE_VI:
+        return detail or ""
+    return ROLE_VI[role] + (f" — {_scope_vi(scope, names)}" if scope else "")
 
 
 def _admin_page(request: Request, error: str | None = None, typed: dict | None = None, status: int = 200):
@@ -48,10 +57,12 @@ def _admin_page(request: Request, error: str | None = None, typed: dict | None =
     units = _units()
     names = {u.id: u.name for u in units}
     clusters = sorted(default_clusters().clusters, key=lambda c: (c.organiser, c.number, -c.year))
+    scopes = {**names, **{c.key: f"{c.name} ({c.year})" for c in clusters}}
     context = {
         "users": store.list_users(),
         "events": list(reversed(store.account_events()))[:50],
-        "scope_vi": lambda u: _scope_vi(u, names),
+        "scope_vi": lambda u: _scope_vi(u.unit_id or u.cluster_key, scopes),
+        "detail_vi": lambda e: _detail_vi(e.detail, scopes),
         "ROLE_VI": ROLE_VI,
         "roles": USER_ROLES,
         "units": units,

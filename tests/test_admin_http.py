@@ -89,6 +89,11 @@ def test_admin_creates_a_unit_and_a_chair_account_recorded_with_its_name(admin: 
     assert (event.action, event.by, event.detail) == ("created", "quantri", "unit phuong-hoan-kiem")
     row = admin.get("/admin").text.split('id="user-donvi-hk"')[1].split("</tr>")[0]
     assert "đơn vị" in row and "Phường Hoàn Kiếm" in row and "hoạt động" in row
+    row = admin.get("/admin").text.split('id="user-cum8"')[1].split("</tr>")[0]
+    assert "Cụm thi đua số 8 (2024)" in row and "ubnd-tp-ha-noi" not in row
+    log = admin.get("/admin").text.split("Nhật ký tài khoản")[1]
+    assert "đơn vị — Phường Hoàn Kiếm" in log and "cụm trưởng, cụm phó — Cụm thi đua số 8 (2024)" in log
+    assert "unit phuong-hoan-kiem" not in log
 
 
 @pytest.mark.parametrize(
