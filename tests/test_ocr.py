@@ -20,7 +20,7 @@ import pdfplumber
 import pytest
 from PIL import Image, ImageDraw
 
-from extractors.document import Paragraph, Table, UnreadableDocument
+from extractors.document import Paragraph, Table
 from extractors.extract import extract_path
 from extractors.ingest import Job, ingest_file, run_job
 from extractors.readers import ocr, read_document
@@ -34,7 +34,7 @@ needs_tesseract = pytest.mark.skipif(
     reason=f"OCR not available ({MISSING}): install the Debian packages tesseract-ocr and "
     "tesseract-ocr-vie (CI installs them)",
 )
-PACKAGES = "Install the Debian packages tesseract-ocr and tesseract-ocr-vie"
+PACKAGES = "install the Debian packages tesseract-ocr and tesseract-ocr-vie"
 BILLION = 1_000_000_000
 
 
@@ -201,14 +201,21 @@ def test_blank_scanned_page_gives_a_warning(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ without Tesseract
 
 
-def test_without_tesseract_a_scan_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_tesseract_a_scan_fails_for_a_retry_naming_the_packages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scan is a valid report: the missing tool is the server's fault, so the report is ``failed``
+    (retried each night) rather than rejected (settled for good, blamed on the file)."""
     monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
-    with pytest.raises(UnreadableDocument) as info:
+    with pytest.raises(ocr.OcrEngineError) as info:
         read_document(FIXTURES / "scanned.pdf")
-    assert info.value.problem == "the PDF is a scan and OCR is not available on the server"
-    assert PACKAGES in info.value.remedy
+    assert str(info.value).startswith(
+        "the PDF is a scan and OCR is not available on this server (tesseract is not installed)"
+    )
+    assert PACKAGES in str(info.value)
     result = extract_path(FIXTURES / "scanned.pdf")
-    assert result.status == "rejected" and result.error and "tesseract-ocr-vie" in result.error
+    assert result.status == "failed" and result.error and "tesseract-ocr-vie" in result.error
+    assert "not in the file" in result.error
 
 
 def _scan_with_page_number() -> bytes:
@@ -244,7 +251,7 @@ def test_without_tesseract_a_page_number_on_a_scan_is_no_text(
     with pdfplumber.open(path) as pdf:
         assert pdf.pages[0].extract_text() == "Trang 1"
     monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)
-    with pytest.raises(UnreadableDocument, match="OCR is not available"):
+    with pytest.raises(ocr.OcrEngineError, match="OCR is not available"):
         read_document(path)
 
 
@@ -276,7 +283,9 @@ def test_without_vietnamese_data_a_scan_is_refused(monkeypatch: pytest.MonkeyPat
     _fake_tesseract(tmp_path, "eng\\nosd")
     monkeypatch.setenv("PATH", str(tmp_path))
     assert ocr.ocr_unavailable() == "the Vietnamese data for tesseract (tesseract-ocr-vie) is not installed"
-    with pytest.raises(UnreadableDocument, match="tesseract-ocr-vie"):
+    with pytest.raises(
+        ocr.OcrEngineError, match=r"\(the Vietnamese data for tesseract \(tesseract-ocr-vie\)"
+    ):
         read_document(FIXTURES / "scanned.pdf")
 
 

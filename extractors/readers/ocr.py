@@ -192,9 +192,10 @@ class OcrError(Exception):
 
 class OcrEngineError(RuntimeError):
     """Tesseract failed on a page that rendered (timed out, crashed, could not start, wrote no valid
-    hOCR). That is the server's fault, not the file's: a load spike or a broken install must not turn
-    into a report that reads as ``ok`` with its pages missing, so this is raised through the reader and
-    the document ends ``failed`` and is retried."""
+    hOCR), or a scan came to a server without it. That is the server's fault, not the file's: a load
+    spike or a broken install must not turn into a report that reads as ``ok`` with its pages missing,
+    nor into a rejection, so this is raised through the reader and the document ends ``failed`` and is
+    retried."""
 
 
 @dataclass

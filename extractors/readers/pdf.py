@@ -19,10 +19,10 @@ map, no Vietnamese letters), is read by OCR (:mod:`extractors.readers.ocr`) inst
 through the same table, line and paragraph rules (its ruled tables' cells come from the rules OCR found
 in the image). Its paragraphs and cells carry ``repairs=("ocr_text",)`` and bboxes mapped back onto the
 page (the OCR frame is straightened). When OCR is not available the page's
-content is missing with a warning, and a PDF in which no page has any text is refused. When Tesseract
-itself fails on a page (a timeout on a loaded server, a crash) the reader raises
-:class:`~extractors.readers.ocr.OcrEngineError`: the document is ``failed`` and retried, not ``ok``
-with a page missing.
+content is missing with a warning. When no page has any text without OCR, or when Tesseract itself
+fails on a page (a timeout on a loaded server, a crash), the reader raises
+:class:`~extractors.readers.ocr.OcrEngineError`: the document is ``failed`` (the server's fault, not the
+file's) and retried, not ``ok`` with its pages missing nor rejected.
 """
 
 from __future__ import annotations
@@ -185,9 +185,10 @@ def _ocr_summary(name: str, pages: list[Page], ocr: PdfOcr, warnings: list[str])
             "%s: %d pages read by OCR in %.1f s (%.2f s/page)", name, len(done), seconds, seconds / len(done)
         )
     if ocr.was_unavailable and not any((p.lines or p.tables) and not p.needs_ocr for p in pages):
-        raise UnreadableDocument(
-            name,
-            "the PDF is a scan and OCR is not available on the server",
-            "Install the Debian packages tesseract-ocr and tesseract-ocr-vie, or submit the report as "
-            ".docx or a text PDF",
+        # The scan is a valid report and the server lacks a tool: thidua's fault, so ``failed`` and
+        # retried each night until the packages are installed (a rejection would stay settled).
+        raise OcrEngineError(
+            f"the PDF is a scan and OCR is not available on this server ({ocr.unavailable()}): install "
+            "the Debian packages tesseract-ocr and tesseract-ocr-vie; the report is kept and is read "
+            "at the first run after that"
         )
