@@ -124,13 +124,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from flows.runtime import Paths
     from models.clusters import default_clusters
     from models.store import Store
-    from review.self_score_items import compare_rows, margin_from_env
+    from review.self_score_items import compare_rows
     from scoring.config import config_for
     from scoring.service import score_cluster_year
 
     cluster = default_clusters().get(args.cluster, args.year)
     config = config_for(cluster)
-    margin = margin_from_env() if args.margin is None else args.margin
+    margin = config.self_score_margin if args.margin is None else args.margin
     with Store.open() as store:
         sheets = store.current_self_score_sheets(cluster.key)
         entries = store.entries_in_force(cluster.key)
@@ -189,7 +189,7 @@ def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--unit", required=True)
     check.add_argument("--year", required=True, type=int)
     check.add_argument(
-        "--margin", type=float, default=0.5, help="points of difference that are not a finding"
+        "--margin", type=float, help="points of difference that are not a finding (default: the scale's)"
     )
     check.add_argument("--match", action="append", default=[], help="LINE=CRITERION: correct one match")
     check.add_argument("--manual", help="folder of manual-input files (default: $THIDUA_HOME/manual)")
@@ -221,5 +221,5 @@ def add_selfscore_verbs(sub: argparse._SubParsersAction) -> None:
     compare = verbs.add_parser("compare", help="self-scores, computed and verified scores, unit by unit")
     compare.add_argument("--cluster", required=True)
     compare.add_argument("--year", required=True, type=int)
-    compare.add_argument("--margin", type=float, help="points (default $THIDUA_SELF_SCORE_MARGIN or 0.5)")
+    compare.add_argument("--margin", type=float, help="points (default: the scale's [self_score] margin)")
     compare.set_defaults(func=cmd_compare)

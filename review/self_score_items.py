@@ -8,13 +8,12 @@ computed, never with the chair's verified score (that would hide the difference 
 
 An item is settled once the chair has a verified entry for that unit and criterion recorded after the
 sheet was read (a total that is not the sum of its lines: once every matched line is verified so). The
-margin is ``THIDUA_SELF_SCORE_MARGIN`` (points, default :data:`scoring.self_check.DEFAULT_MARGIN`).
+margin is the cluster-year's scale's (``ScoringConfig.self_score_margin``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,7 +25,7 @@ from models.clusters import Cluster
 from models.vocabulary import INDICATORS
 from scoring.config import ScoringConfig
 from scoring.score import ClusterScore, UnitScore
-from scoring.self_check import DEFAULT_MARGIN, Finding, check_sheet
+from scoring.self_check import Finding, check_sheet
 
 REASON = "tu-cham"
 REASON_VI = "điểm tự chấm cần xem"
@@ -52,20 +51,6 @@ class SelfScoreItem:
     @property
     def href(self) -> str:
         return f"/tham-dinh/{self.cluster_id}/{self.year}#{self.unit_id}"
-
-
-def margin_from_env(environ: Mapping[str, str] | None = None) -> float:
-    """``THIDUA_SELF_SCORE_MARGIN`` in points (a bad value is refused with its name, not ignored)."""
-    raw = (os.environ if environ is None else environ).get("THIDUA_SELF_SCORE_MARGIN", "").strip()
-    if not raw:
-        return DEFAULT_MARGIN
-    try:
-        margin = float(raw.replace(",", "."))
-    except ValueError:
-        raise ValueError(f"THIDUA_SELF_SCORE_MARGIN={raw!r}: expected points, e.g. 0.5") from None
-    if margin < 0:
-        raise ValueError(f"THIDUA_SELF_SCORE_MARGIN={raw!r}: must not be negative")
-    return margin
 
 
 def as_computed(unit: UnitScore) -> UnitScore:
@@ -128,7 +113,7 @@ def unit_items(
     computed: UnitScore | None,
     entries: Mapping[tuple[str, str, str], Any],
     unit_name: str,
-    margin: float = DEFAULT_MARGIN,
+    margin: float | None = None,
 ) -> list[SelfScoreItem]:
     """The items of one unit's current sheet (``row``: a stored SelfScoreSheet)."""
     matches, findings = check_sheet(
@@ -181,7 +166,7 @@ def self_score_items(
     entries: Mapping[tuple[str, str, str], Any],
     unit_name: Callable[[str], str],
     *,
-    margin: float = DEFAULT_MARGIN,
+    margin: float | None = None,
     include_settled: bool = False,
 ) -> list[SelfScoreItem]:
     """Every member's self-score items of the cluster-year, in the members' order."""
@@ -214,7 +199,6 @@ def collect(
         except KeyError:
             return unit_id
 
-    margin = margin_from_env()
     out: list[SelfScoreItem] = []
     for cluster in clusters:
         sheets = store.current_self_score_sheets(cluster.key)
@@ -229,7 +213,6 @@ def collect(
             result,
             entries,
             name,
-            margin=margin,
             include_settled=include_settled,
         )
     return out
@@ -256,7 +239,7 @@ def compare_rows(
     computed: UnitScore | None,
     entries: Mapping[tuple[str, str, str], Any],
     unit_id: str,
-    margin: float = DEFAULT_MARGIN,
+    margin: float | None = None,
 ) -> tuple[list[CompareRow], list[Finding]]:
     """Every criterion, bonus item and deduction of the scale for one unit, and the sheet's findings
     (``row``: the unit's current sheet, None when it sent none)."""

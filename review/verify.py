@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from models.clusters import Cluster, default_clusters
 from models.units import default_registry
 from review.decide import rescore
-from review.self_score_items import compare_rows, margin_from_env
+from review.self_score_items import compare_rows
 from review.web import account, render, require_chair_of, require_csrf, require_role
 from scoring.config import ScoringConfig, config_for
 from scoring.entries import EntryError, stored, target_kind, verified_targets
@@ -133,13 +133,12 @@ def page_context(request: Request, cluster: Cluster) -> dict[str, Any]:
     manual, _, _ = inputs_in_force(store, cluster, settings.manual)
     sheets = store.current_self_score_sheets(cluster.key)
     entries = store.entries_in_force(cluster.key)
-    margin = margin_from_env()
     fields = config.manual_fields()
     targets = verified_targets(config)
     units = []
     for unit_id in cluster.members:
         row = sheets.get(unit_id)
-        rows, findings = compare_rows(config, row, result.unit(unit_id), entries, unit_id, margin)
+        rows, findings = compare_rows(config, row, result.unit(unit_id), entries, unit_id)
         matches = []
         if row is not None:
             from review.self_score_items import sheet_of

@@ -82,6 +82,8 @@ class ScoringConfig:
     proposals: Proposals = field(default_factory=Proposals)
     tie_breakers: tuple[str, ...] = ()
     name_vi: str = ""
+    # points: a self-score this close to thidua's computed points is no finding ([self_score] margin)
+    self_score_margin: float = 0.5
     source: str = ""  # the file it was read from
 
     def __post_init__(self) -> None:
@@ -165,6 +167,8 @@ def _problems(cfg: ScoringConfig) -> list[str]:
     unused = [f.key for f in cfg.manual if f"manual.{f.key}" not in used]
     if unused:
         problems.append(f"manual inputs declared but used nowhere: {unused}")
+    if not (isinstance(cfg.self_score_margin, int | float) and cfg.self_score_margin >= 0):
+        problems.append(f"self_score.margin {cfg.self_score_margin!r}: give points, 0 or more (e.g. 0.5)")
     mins = [g.min for g in cfg.grades]
     if not mins or mins[-1] is not None or None in mins[:-1] or mins[:-1] != sorted(mins[:-1], reverse=True):
         problems.append("grades: give thresholds highest first, and a last grade without 'min'")
@@ -219,8 +223,9 @@ def parse_config(text: str, source: str = "<string>") -> ScoringConfig:
     """A configuration from TOML text (the layout of ``scoring/data/default.v1.toml``)."""
     data = tomllib.loads(text)
     top = ("version", "name_vi", "tie_breakers", "scale", "groups", "criteria", "bonus", "deductions")
-    _fields(data, (*top, "disqualifiers", "grades", "proposals", "manual"), source)
+    _fields(data, (*top, "disqualifiers", "grades", "proposals", "manual", "self_score"), source)
     scale = _fields(data.get("scale", {}), ("base_max", "bonus_cap"), "scale")
+    self_score = _fields(data.get("self_score", {}), ("margin",), "self_score")
     deductions = []
     for did, raw in data.get("deductions", {}).items():
         where = f"deduction {did}"
@@ -248,6 +253,7 @@ def parse_config(text: str, source: str = "<string>") -> ScoringConfig:
         grades=tuple(_make(Grade, "grade", {"min": None} | g) for g in data.get("grades", [])),
         proposals=_make(Proposals, "proposals", data.get("proposals", {})),
         tie_breakers=tuple(data.get("tie_breakers", ())),
+        **({"self_score_margin": self_score["margin"]} if "margin" in self_score else {}),
         source=source,
     )
 

@@ -11,7 +11,8 @@ Findings, each with both numbers and both sources for the review queue:
 
 * ``above_max`` — a self-score above the criterion's maximum (the scale's; for a bonus line the sheet's);
 * ``total_mismatch`` — a written total that is not the sum of the lines (criteria + bonus − deductions);
-* ``differs`` — a self-score that differs from thidua's computed points by more than ``margin``;
+* ``differs`` — a self-score that differs from thidua's computed points by more than the scale's
+  ``self_score_margin`` (``[self_score] margin``, 0.5 points unless the configuration says otherwise);
 * ``unmatched`` — a scored line no criterion could be matched to.
 """
 
@@ -29,7 +30,6 @@ from scoring.score import UnitScore
 
 NAME_MATCH = 0.6  # share of the shorter name's words the two names must share
 CLEAR_LEAD = 0.15  # the best name match must lead the second by this much
-DEFAULT_MARGIN = 0.5  # points: a self-score this close to the computed one is not a finding
 _STOP = {"va", "cac", "cua", "cho", "voi", "so", "ty", "le", "diem", "trong", "nam", "theo", "duoc"}
 
 
@@ -97,10 +97,12 @@ def check_sheet(
     config: ScoringConfig,
     computed: UnitScore | None,
     *,
-    margin: float = DEFAULT_MARGIN,
+    margin: float | None = None,
     overrides: Mapping[str, str] | None = None,
 ) -> tuple[list[Match], list[Finding]]:
-    """Matches and findings of a unit's sheet; ``computed`` is thidua's score of the unit (None: not yet)."""
+    """Matches and findings of a unit's sheet; ``computed`` is thidua's score of the unit (None: not yet).
+    ``margin``: the scale's ``self_score_margin`` unless given (a what-if from the command line)."""
+    margin = config.self_score_margin if margin is None else margin
     matches = match_sheet(sheet, config, overrides)
     maxima = {c.id: c.max for c in config.criteria}
     findings: list[Finding] = []
@@ -165,4 +167,4 @@ def check_sheet(
     return matches, findings
 
 
-__all__ = ["DEFAULT_MARGIN", "Finding", "Match", "check_sheet", "match_line", "match_sheet"]
+__all__ = ["Finding", "Match", "check_sheet", "match_line", "match_sheet"]

@@ -3,6 +3,7 @@ by the chair's verified score; `thidua selfscore add` (idempotent) and `compare`
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,12 @@ from review_env import SAMPLES, prepare
 from flows.cli import main
 from models.clusters import default_clusters
 from models.store import Store
-from review.self_score_items import collect, margin_from_env
+from review.self_score_items import collect
+from scoring.config import ConfigError, parse_config
 
 KEY = "ubnd-tp-ha-noi.cum-8.2021"
 SHEETS = SAMPLES / "self_scores"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -23,7 +26,7 @@ def home(tmp_path: Path, db_url: str, monkeypatch) -> Path:
     monkeypatch.setenv("THIDUA_HOME", str(settings.home))
     monkeypatch.setenv("THIDUA_DATABASE_URL", db_url)
     monkeypatch.setenv("DO_NOT_TRACK", "1")
-    monkeypatch.delenv("THIDUA_SELF_SCORE_MARGIN", raising=False)
+    monkeypatch.delenv("THIDUA_SCORING", raising=False)
     return settings.home
 
 
@@ -81,14 +84,33 @@ def test_a_self_score_above_the_maximum_is_listed_until_the_chair_verifies_it(ho
     assert len(after) == len(lines) - len(c1)
 
 
-def test_the_margin_comes_from_the_environment(home: Path, capsys, monkeypatch):
+def test_the_margin_is_the_cluster_years_scale(home: Path, tmp_path: Path, capsys, monkeypatch):
+    """The margin is a rule of the scale (``[self_score] margin``), so a cluster-year whose own
+    configuration tolerates 3 points has no finding for Hoàn Kiếm's B2 (4 against 1,11 computed)."""
     assert add("hoan-kiem", "hoan-kiem-2021-tu-cham.docx") == 0
     assert any("khác điểm thidua tính" in line and "B2" in line for line in review_list(capsys))
-    monkeypatch.setenv("THIDUA_SELF_SCORE_MARGIN", "3")
+    folder = tmp_path / "scoring"
+    folder.mkdir()
+    bundled = (ROOT / "scoring" / "data" / "default.v1.toml").read_text(encoding="utf-8")
+    own = bundled + "\n[self_score]\nmargin = 3\n"  # the same scale (its manual inputs stay valid)
+    (folder / f"{KEY}.toml").write_text(own, encoding="utf-8")
+    monkeypatch.setenv("THIDUA_SCORING", str(folder))
     assert not any("B2" in line for line in review_list(capsys))
-    assert margin_from_env({"THIDUA_SELF_SCORE_MARGIN": "1,5"}) == 1.5
-    with pytest.raises(ValueError, match="THIDUA_SELF_SCORE_MARGIN"):
-        margin_from_env({"THIDUA_SELF_SCORE_MARGIN": "nửa"})
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[self_score]\nmargin = -1\n", "self_score.margin -1: give points, 0 or more"),
+        ('[self_score]\nmargin = "nửa"\n', "self_score.margin 'nửa': give points"),
+        ("[self_score]\ntolerance = 1\n", "self_score: unknown keys ['tolerance']; allowed: margin"),
+    ],
+)
+def test_a_wrong_self_score_margin_is_refused_by_name(table: str, message: str) -> None:
+    bundled = (ROOT / "scoring" / "data" / "default.v1.toml").read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_config(bundled + "\n" + table, "test.toml")
+    assert parse_config(bundled, "test.toml").self_score_margin == 0.5
 
 
 def test_selfscore_add_is_idempotent_and_compare_prints_both_scores(home: Path, capsys):
