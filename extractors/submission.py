@@ -28,7 +28,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from extractors.document import UnreadableDocument
 from extractors.ingest import Extract, Job, Outcome, record_failed, run_job
@@ -41,9 +40,9 @@ from models.clusters import Cluster
 from models.records import DocumentResult, UnitRef
 from models.store import Store
 from models.units import default_registry
+from models.vn_time import hanoi_date
 
 log = logging.getLogger(__name__)
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 KINDS = ("report", "self_score")
 #: the start of the error of a report rejected for naming another unit (see :func:`own_unit`)
 OTHER_UNIT = "Báo cáo ghi là của "
@@ -73,7 +72,7 @@ def unit_name(unit_id: str) -> str:
 
 def is_late(now: datetime, deadline: date | None) -> bool:
     """After the deadline day, counted in Vietnam's time (a file sent at 23:30 in Hà Nội is on time)."""
-    return deadline is not None and now.astimezone(HANOI).date() > deadline
+    return deadline is not None and hanoi_date(now) > deadline
 
 
 def accept_upload(

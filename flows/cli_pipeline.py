@@ -213,13 +213,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     if frame.empty:
         print("Chưa có báo cáo nào trong kho. Chạy: thidua run --inbox THƯ_MỤC")
         return 0
-    from zoneinfo import ZoneInfo
+    from models.vn_time import hanoi_time_text
 
-    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     for column in ("last_received_at", "last_run_at"):
-        frame[column] = [
-            t.astimezone(hanoi).strftime("%d/%m/%Y %H:%M") if t == t and t else "—" for t in frame[column]
-        ]
+        frame[column] = [hanoi_time_text(t) if t == t and t else "—" for t in frame[column]]
     frame = frame.rename(
         columns={
             "unit_id": "đơn vị",

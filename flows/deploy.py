@@ -12,9 +12,9 @@ from prefect.schedules import Cron
 
 from flows.nightly import nightly, reextract, rescore
 from flows.runtime import configure_embedded_prefect
+from models.vn_time import TIMEZONE
 
 NIGHTLY_CRON = "0 2 * * *"
-TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
 def deployments() -> list:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from importlib import resources
-from zoneinfo import ZoneInfo
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from extractors.numbers import format_short, format_value
 from models.normalise import STATUS_VI
+from models.vn_time import hanoi_time_text
 from models.vocabulary import INDICATORS, REASONS
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 ACTIONS_VI = {"accept": "Chấp nhận", "correct": "Sửa", "reject": "Loại bỏ"}
 
 
@@ -28,7 +27,7 @@ vn_value = format_value  # the templates' name for it
 def vn_time(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    return moment.astimezone(HANOI).strftime("%d/%m/%Y %H:%M")
+    return hanoi_time_text(moment)
 
 
 def vn_date(day: date | None) -> str:

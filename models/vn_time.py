@@ -1,0 +1,21 @@
+"""Vietnam's time: deadlines, the dates on the cluster's documents and the times pages show are counted
+in Hà Nội (UTC+7, no daylight saving), whatever the server's own zone is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+TIMEZONE = "Asia/Ho_Chi_Minh"  # the IANA name; Prefect's schedules take it as text
+HANOI = ZoneInfo(TIMEZONE)
+
+
+def hanoi_date(moment: datetime) -> date:
+    """The day it was in Hà Nội at ``moment`` (a file sent at 23:30 there is sent that day)."""
+    return moment.astimezone(HANOI).date()
+
+
+def hanoi_time_text(moment: datetime) -> str:
+    """``moment`` as Hà Nội's "dd/mm/yyyy hh:mm"."""
+    return moment.astimezone(HANOI).strftime("%d/%m/%Y %H:%M")
