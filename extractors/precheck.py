@@ -17,7 +17,7 @@ from extractors.submission import OTHER_UNIT, needs_run, unit_name
 from models.records import Figure
 from models.schema import Run, Upload
 from models.store import Store
-from models.vn_time import hanoi_date
+from models.vn_time import after_deadline
 from models.vocabulary import INDICATORS, REASONS
 
 #: the state of an upload, as the unit reads it
@@ -79,7 +79,7 @@ class PreCheck:
 
 
 def deadline_open(deadline: date | None, now: datetime | None = None) -> bool:
-    return deadline is None or hanoi_date(now or datetime.now(UTC)) <= deadline
+    return not after_deadline(now or datetime.now(UTC), deadline)
 
 
 def where_vi(figure: Figure) -> str:

@@ -26,7 +26,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.document import UnreadableDocument
@@ -40,7 +40,7 @@ from models.clusters import Cluster
 from models.records import DocumentResult, UnitRef
 from models.store import Store
 from models.units import default_registry
-from models.vn_time import hanoi_date
+from models.vn_time import after_deadline
 
 log = logging.getLogger(__name__)
 KINDS = ("report", "self_score")
@@ -68,11 +68,6 @@ def unit_name(unit_id: str) -> str:
         return default_registry().get(unit_id).name
     except KeyError:
         return unit_id
-
-
-def is_late(now: datetime, deadline: date | None) -> bool:
-    """After the deadline day, counted in Vietnam's time (a file sent at 23:30 in Hà Nội is on time)."""
-    return deadline is not None and hanoi_date(now) > deadline
 
 
 def accept_upload(
@@ -108,7 +103,7 @@ def accept_upload(
         "uploaded_by": by,
         "received_at": now,
         "deadline": cluster.deadline,
-        "late": is_late(now, cluster.deadline),
+        "late": after_deadline(now, cluster.deadline),
     }
     try:
         size = check_size(Path(data_path), name, limits)

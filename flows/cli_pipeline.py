@@ -171,21 +171,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from flows.runtime import Paths
     from models.clusters import default_clusters
     from models.store import Store
-    from scoring.service import publish, score_cluster_year
+    from scoring.service import publish, score_cluster_year, write_cluster_documents
 
     cluster = default_clusters().get(args.cluster, args.year)
     with Store.open() as store, tempfile.TemporaryDirectory() as tmp:
         manual = Path(args.manual) if args.manual else Paths.from_env().manual
         scored = score_cluster_year(store, cluster, manual, record=False)
         if args.format == "docx":
-            from models.units import default_registry
-            from scoring.config import config_for
-            from scoring.documents import write_documents
-
-            units = default_registry()
-            written = write_documents(
-                Path(args.out), cluster, scored.result, config_for(cluster), lambda u: units.get(u).name
-            )
+            written = write_cluster_documents(store, scored, Path(args.out))
             print("\n".join(map(str, written)))
             return 0
         written = publish(scored, Path(tmp))

@@ -75,6 +75,13 @@ class UploadsMixin:
         with self._sessions() as session:
             return session.get(Upload, upload_id)
 
+    def cluster_uploads(self, cluster_key: str) -> list[Upload]:
+        """The files units sent for a cluster-year and that were kept (not refused on arrival), oldest
+        first: what the summary table's list of late dossiers is made from."""
+        query = select(Upload).where(Upload.cluster_key == cluster_key, Upload.error.is_(None))
+        with self._sessions() as session:
+            return list(session.scalars(query.order_by(Upload.id)))
+
     def report_uploads(self, unit_id: str | None = None) -> list[Upload]:
         """The reports received and kept (of one unit, or all), oldest first: what a retry goes through."""
         query = select(Upload).where(Upload.kind == "report", Upload.stored_path.is_not(None))

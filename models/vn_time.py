@@ -16,6 +16,12 @@ def hanoi_date(moment: datetime) -> date:
     return moment.astimezone(HANOI).date()
 
 
+def after_deadline(moment: datetime, deadline: date | None) -> bool:
+    """Sent after the deadline day, counted in Hà Nội (a file sent at 23:30 there on that day is in
+    time); never without a deadline."""
+    return deadline is not None and hanoi_date(moment) > deadline
+
+
 def hanoi_time_text(moment: datetime) -> str:
     """``moment`` as Hà Nội's "dd/mm/yyyy hh:mm"."""
     return moment.astimezone(HANOI).strftime("%d/%m/%Y %H:%M")

@@ -27,7 +27,7 @@ from review.evidence import (
 from review.queue import CorrectionError, build_queue, counts_by_reason, parse_correction, what_if
 from review.web import render, require_csrf, require_reviewer, require_role
 from scoring import config_for
-from scoring.service import inputs_in_force, publish, score_cluster_year
+from scoring.service import inputs_in_force, publish, score_cluster_year, write_cluster_documents
 
 router = APIRouter()
 
@@ -365,15 +365,9 @@ async def export_document(request: Request, cluster: str, year: int, kind: str) 
         target = default_clusters().get(cluster, year)
     except KeyError as exc:
         raise HTTPException(404, f"Không có cụm {cluster} năm {year}.") from exc
-    from models.units import default_registry
-    from scoring.config import config_for
-    from scoring.documents import write_documents
-
-    settings = request.app.state.settings
-    scored = score_cluster_year(request.app.state.store, target, settings.manual, record=False)
-    units = default_registry()
-    folder = settings.exports / target.key
-    paths = write_documents(folder, target, scored.result, config_for(target), lambda u: units.get(u).name)
+    settings, store = request.app.state.settings, request.app.state.store
+    scored = score_cluster_year(store, target, settings.manual, record=False)
+    paths = write_cluster_documents(store, scored, settings.exports / target.key)
     chosen = next(p for p in paths if p.name.endswith(f".{kind}.docx"))
     media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return FileResponse(chosen, filename=chosen.name, media_type=media)

@@ -3,7 +3,9 @@
 Two documents per cluster-year, both drafts the officials edit in Word before signing:
 
 * :func:`write_summary` — "Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua": every member with its
-  points per criteria group, bonus, deductions, total, rank and grade (landscape, the table is wide);
+  points per criteria group, bonus, deductions, total, rank and grade (landscape, the table is wide),
+  then what is still missing and the dossiers sent after the deadline (:func:`late_dossiers`: real
+  scales deduct for them, and the chair enters that deduction; the document shows what it rests on);
 * :func:`write_proposal` — "Tờ trình đề nghị khen thưởng": the units proposed for each title with their
   scores and ranks, the legal basis, addressed to the city's emulation council.
 
@@ -17,12 +19,17 @@ Both writers write to a temporary file beside the target and ``os.replace`` it i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from extractors.upload_checks import KIND_VI
 from models.clusters import Cluster
+from models.vn_time import after_deadline, hanoi_date
 from scoring.config import ScoringConfig
 from scoring.docx_layout import (
     Signing,
@@ -47,6 +54,35 @@ def _group_points(config: ScoringConfig, unit: UnitScore) -> dict[str, float | N
     return out
 
 
+@dataclass(frozen=True)
+class LateDossier:
+    """A unit's report or self-score sheet that first came after the deadline."""
+
+    unit_id: str
+    kind: str  # "report" | "self_score"
+    received: date  # the Hà Nội day the first late version came
+    on_time: date | None = None  # the day an earlier version came in time: the late one corrects it
+
+
+def late_dossiers(uploads: Iterable[Any], deadline: date | None) -> list[LateDossier]:
+    """Per unit and kind, the first version that came after ``deadline`` (the cluster-year's current
+    one: an extended deadline forgives what it now covers), with the day of the last version before it
+    that came in time, if any; in the order the files came. ``uploads``: the cluster-year's kept
+    uploads (anything with ``unit_id``, ``kind`` and ``received_at``)."""
+    first_late: dict[tuple[str, str], LateDossier] = {}
+    on_time: dict[tuple[str, str], date] = {}
+    for upload in sorted(uploads, key=lambda u: u.received_at):
+        key = (upload.unit_id, upload.kind)
+        if key in first_late:
+            continue
+        day = hanoi_date(upload.received_at)
+        if after_deadline(upload.received_at, deadline):
+            first_late[key] = LateDossier(upload.unit_id, upload.kind, day, on_time.get(key))
+        else:
+            on_time[key] = day
+    return list(first_late.values())
+
+
 RECIPIENTS = (
     "- Hội đồng Thi đua - Khen thưởng Thành phố;",
     "- Ban Thi đua - Khen thưởng Thành phố;",
@@ -62,6 +98,7 @@ def write_summary(
     config: ScoringConfig,
     unit_name: Callable[[str], str],
     signing: Signing | None = None,
+    late: Sequence[LateDossier] = (),
 ) -> Path:
     """The summary table of the cluster-year (landscape), written atomically to ``path``."""
     signing = signing or Signing()
@@ -120,6 +157,7 @@ def write_summary(
         para(doc, "Còn thiếu số liệu:", bold=True, before=6)
         for unit in missing:
             para(doc, f"- {unit_name(unit.unit_id)}: {'; '.join(unit.missing)}", size=11, after=0)
+    _late_paragraphs(doc, cluster, late, unit_name)
     para(doc, "", after=6)
     signature_block(doc, cluster, unit_name, signing, RECIPIENTS, width)
     doc.core_properties.title = f"Bảng tổng hợp kết quả chấm điểm thi đua {cluster.name} năm {cluster.year}"
@@ -213,6 +251,27 @@ def write_proposal(
     return save(doc, path)
 
 
+def _late_paragraphs(
+    doc: object, cluster: Cluster, late: Sequence[LateDossier], unit_name: Callable[[str], str]
+) -> None:
+    if not late:
+        return
+    deadline = f" (hạn nộp ngày {_day(cluster.deadline)})" if cluster.deadline else ""
+    para(doc, f"Hồ sơ nộp sau thời hạn{deadline}:", bold=True, before=6)
+    by_unit: dict[str, list[str]] = {}
+    for item in late:
+        text = f"{KIND_VI[item.kind]} nộp ngày {_day(item.received)}"
+        if item.on_time:
+            text += f" (bản nộp lại; đã có bản đúng hạn ngày {_day(item.on_time)})"
+        by_unit.setdefault(item.unit_id, []).append(text)
+    for unit_id, texts in by_unit.items():
+        para(doc, f"- {unit_name(unit_id)}: {'; '.join(texts)}.", size=11, after=0)
+
+
+def _day(day: date | datetime) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
 def _scale_name(config: ScoringConfig) -> str:
     name = config.name_vi or config.version
     return name[0].lower() + name[1:] if name.startswith("Thang điểm") else f"thang điểm {name}"
@@ -230,14 +289,23 @@ def write_documents(
     config: ScoringConfig,
     unit_name: Callable[[str], str],
     signing: Signing | None = None,
+    late: Sequence[LateDossier] = (),
 ) -> list[Path]:
     """Both documents into ``folder``, named after the cluster-year key."""
     return [
         write_summary(
-            folder / f"{cluster.key}.bang-tong-hop.docx", cluster, result, config, unit_name, signing
+            folder / f"{cluster.key}.bang-tong-hop.docx", cluster, result, config, unit_name, signing, late
         ),
         write_proposal(folder / f"{cluster.key}.to-trinh.docx", cluster, result, config, unit_name, signing),
     ]
 
 
-__all__ = ["Signing", "proposed_by_title", "write_documents", "write_proposal", "write_summary"]
+__all__ = [
+    "LateDossier",
+    "Signing",
+    "late_dossiers",
+    "proposed_by_title",
+    "write_documents",
+    "write_proposal",
+    "write_summary",
+]

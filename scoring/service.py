@@ -169,6 +169,23 @@ def score_and_publish(
     return Published(scored, files, inputs, seconds)
 
 
+def write_cluster_documents(store: Store, scored: Scored, folder: Path) -> list[Path]:
+    """The summary table and the proposal of a scored cluster-year as .docx into ``folder``, with the
+    dossiers its units sent after the deadline: what the dashboard and ``thidua export --format docx``
+    write."""
+    from models.units import default_registry
+    from scoring.documents import late_dossiers, write_documents
+
+    units = default_registry()
+    cluster = scored.cluster
+    late = late_dossiers(store.cluster_uploads(cluster.key), cluster.deadline)
+
+    def name(unit_id: str) -> str:
+        return units.get(unit_id).name
+
+    return write_documents(folder, cluster, scored.result, config_for(cluster), name, late=late)
+
+
 def publish(scored: Scored, exports_dir: Path) -> list[Path]:
     """Workbook, CSV and Parquet of the cluster-year under ``exports_dir/<cluster key>/``."""
     folder = exports_dir / scored.cluster.key

@@ -4,6 +4,8 @@ by `thidua export --format docx`."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pdfplumber
@@ -14,11 +16,11 @@ from review_env import prepare
 from extractors.readers.legacy import find_soffice
 from flows.cli import main
 from models.clusters import default_clusters
-from models.store import Store
+from models.store import Store, StoreSettings
 from models.units import default_registry
 from scoring.config import config_for
-from scoring.documents import Signing, proposed_by_title, write_documents
-from scoring.service import Scored, score_cluster_year
+from scoring.documents import LateDossier, Signing, late_dossiers, proposed_by_title, write_documents
+from scoring.service import Scored, score_cluster_year, write_cluster_documents
 
 UNITS = default_registry()
 
@@ -119,8 +121,6 @@ def test_the_proposal_names_the_units_proposed_for_each_title(scored, documents)
 
 
 def test_a_given_signing_date_and_signer_are_written(scored, tmp_path: Path) -> None:
-    from datetime import date
-
     result = scored[0]
     signing = Signing(on=date(2022, 1, 17), signer="Nguyễn Văn A")
     summary, _ = write_documents(
@@ -161,3 +161,73 @@ def test_thidua_export_docx_writes_both(scored, monkeypatch, tmp_path: Path, cap
         "ubnd-tp-ha-noi.cum-8.2021.to-trinh.docx",
     ]
     assert str(out / written[0]) in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ dossiers sent after the deadline
+
+HANOI_UTC = 7  # hours Hà Nội is ahead of UTC
+
+
+@dataclass
+class Sent:
+    unit_id: str
+    kind: str
+    received_at: datetime
+
+
+def at_hanoi(day: int, hour: int, minute: int = 0) -> datetime:
+    """A moment of January 2022 given in Hà Nội's time, as the store keeps it (UTC)."""
+    return datetime(2022, 1, day, hour, minute, tzinfo=UTC) - timedelta(hours=HANOI_UTC)
+
+
+def test_late_dossiers_are_counted_on_the_hanoi_day_against_the_current_deadline() -> None:
+    deadline = date(2022, 1, 15)
+    sent = [
+        Sent("hoan-kiem", "report", at_hanoi(15, 23, 30)),  # the deadline day in Hà Nội (16:30 UTC)
+        Sent("long-bien", "report", at_hanoi(14, 9)),
+        Sent("long-bien", "report", at_hanoi(16, 0, 30)),  # a corrected version, after the deadline
+        Sent("long-bien", "report", at_hanoi(18, 10)),  # a later one does not move the day
+        Sent("long-bien", "self_score", at_hanoi(17, 8)),
+    ]
+    assert late_dossiers(sent, deadline) == [
+        LateDossier("long-bien", "report", date(2022, 1, 16), on_time=date(2022, 1, 14)),
+        LateDossier("long-bien", "self_score", date(2022, 1, 17)),
+    ]
+    assert late_dossiers(sent, date(2022, 1, 20)) == []  # an extended deadline forgives them
+    assert late_dossiers(sent, None) == []
+
+
+def test_the_summary_lists_the_dossiers_sent_after_the_deadline(scored, tmp_path: Path) -> None:
+    """Through the store, as the dashboard and `thidua export --format docx` write it."""
+    result, home = scored
+    settings = StoreSettings(home=home / "home", database_url=f"sqlite:///{home / 'thidua.db'}")
+    cluster = replace(result.cluster, deadline=date(2022, 1, 15))
+    common = {"size": 1, "stored_path": "originals/x", "year": 2021, "cluster_key": cluster.key}
+    with Store.open(settings) as store:
+        for unit_id, kind, moment, error in (
+            ("long-bien", "report", at_hanoi(14, 9), None),
+            ("long-bien", "report", at_hanoi(17, 10), None),
+            ("dong-da", "self_score", at_hanoi(18, 8), None),
+            ("ba-dinh", "report", at_hanoi(19, 8), "không phải tệp Word hoặc PDF"),  # refused: no dossier
+        ):
+            store.record_upload(
+                kind=kind,
+                sha256=f"{unit_id}-{kind}-{moment:%d}",
+                original_name=f"{unit_id}.docx",
+                unit_id=unit_id,
+                uploaded_by=unit_id,
+                received_at=moment,
+                error=error,
+                **common,
+            )
+        summary, proposal = write_cluster_documents(store, replace(result, cluster=cluster), tmp_path)
+        plain, _ = write_cluster_documents(store, result, tmp_path / "no-deadline")
+    lines = text_of(summary).splitlines()
+    at = lines.index("Hồ sơ nộp sau thời hạn (hạn nộp ngày 15/01/2022):")
+    assert lines[at + 1 : at + 3] == [
+        "- Quận Long Biên: báo cáo nộp ngày 17/01/2022 (bản nộp lại; đã có bản đúng hạn ngày 14/01/2022).",
+        "- Quận Đống Đa: bảng tự chấm điểm nộp ngày 18/01/2022.",
+    ]
+    assert not [line for line in lines if line.startswith("- Quận Ba Đình")]  # its file was refused
+    assert "nộp sau thời hạn" not in text_of(proposal)
+    assert "nộp sau thời hạn" not in text_of(plain)  # no deadline set: nothing is late
