@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from models.vn_time import date_text, hanoi_time_text
+
 CLUSTER_EXAMPLE = """examples:
   thidua cluster list --year 2024
   thidua cluster show cum-8 --year 2024
@@ -41,7 +43,7 @@ def _day(text: str | None) -> date | None:
 def _describe(cluster) -> str:
     from scoring.cluster_setup import origin_vi
 
-    deadline = f"{cluster.deadline:%d/%m/%Y}" if cluster.deadline else "-"
+    deadline = date_text(cluster.deadline) if cluster.deadline else "-"
     return (
         f"{cluster.key:<32} {cluster.name:<24} {len(cluster.members)} đơn vị  cụm trưởng "
         f"{cluster.chair or '-':<20} hạn {deadline:<10}  {origin_vi(cluster)}"
@@ -73,8 +75,9 @@ def cmd_cluster_show(args: argparse.Namespace) -> int:
         role = "cụm trưởng" if unit_id == cluster.chair else "cụm phó" if unit_id in cluster.vices else ""
         print(f"  {unit_id:<32} {units.get(unit_id).name:<28} {role}")
     print(f"  Bộ tiêu chí: {cluster.scoring}")
-    print(f"  Hạn nộp: {cluster.deadline:%d/%m/%Y}" if cluster.deadline else "  Hạn nộp: chưa đặt")
-    print(f"  Nguồn: {origin_vi(cluster)}" + (f", {cluster.set_at:%d/%m/%Y %H:%M}" if cluster.set_at else ""))
+    print(f"  Hạn nộp: {date_text(cluster.deadline)}" if cluster.deadline else "  Hạn nộp: chưa đặt")
+    when = f", {hanoi_time_text(cluster.set_at)}" if cluster.set_at else ""
+    print(f"  Nguồn: {origin_vi(cluster)}{when}")
     earlier = history_of(cluster.key)
     if earlier:
         print(f"  {len(earlier)} bản trước trong {earlier[0].parent}")

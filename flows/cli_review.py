@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from models.vn_time import hanoi_time_text
+
 REVIEW_EXAMPLE = """examples:
   thidua review serve                          # http://127.0.0.1:8000, log in at /login
   thidua review list --cluster cum-8 --year 2021
@@ -122,7 +124,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"  «{row['source_text']}»")
     for d in store.decisions(row["document_sha256"], row["indicator"]):
         print(
-            f"  Quyết định: {d.decided_at:%d/%m/%Y %H:%M} {d.reviewer} {d.action} "
+            f"  Quyết định: {hanoi_time_text(d.decided_at)} {d.reviewer} {d.action} "
             f"{d.old_value} → {d.new_value} {d.note or ''}"
         )
     store.close()

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from extractors.numbers import format_short
+from models.vn_time import date_text
 
 EXAMPLE = """examples:
   thidua submit samples/hoan-kiem-2021-prose.docx --unit hoan-kiem --cluster cum-8 --year 2021 --by lan
@@ -24,7 +25,7 @@ def render_precheck(check) -> str:
     """The pre-check as lines for a terminal (Vietnamese, like the page)."""
     up = check.upload
     late = "NỘP MUỘN" if up.late else "đúng hạn"
-    deadline = up.deadline.strftime("%d/%m/%Y") if up.deadline else "chưa quy định"
+    deadline = date_text(up.deadline) if up.deadline else "chưa quy định"
     lines = [
         f"Hồ sơ số {up.id}: {up.original_name} — {up.unit_id}, {up.cluster_key} (hạn {deadline}, {late})",
         f"  Trạng thái: {check.state_vi}",

@@ -22,6 +22,11 @@ def after_deadline(moment: datetime, deadline: date | None) -> bool:
     return deadline is not None and hanoi_date(moment) > deadline
 
 
+def date_text(day: date) -> str:
+    """A day as Vietnamese documents write it: "15/01/2022"."""
+    return day.strftime("%d/%m/%Y")
+
+
 def hanoi_time_text(moment: datetime) -> str:
     """``moment`` as Hà Nội's "dd/mm/yyyy hh:mm"."""
     return moment.astimezone(HANOI).strftime("%d/%m/%Y %H:%M")

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from extractors.numbers import format_short, format_value
 from models.normalise import STATUS_VI
-from models.vn_time import hanoi_time_text
+from models.vn_time import date_text, hanoi_time_text
 from models.vocabulary import INDICATORS, REASONS
 
 ACTIONS_VI = {"accept": "Chấp nhận", "correct": "Sửa", "reject": "Loại bỏ"}
@@ -31,7 +31,7 @@ def vn_time(moment: datetime | None) -> str:
 
 
 def vn_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "—"
+    return date_text(day) if day else "—"
 
 
 def indicator_vi(code: str) -> str:

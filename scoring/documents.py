@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from extractors.upload_checks import KIND_VI
 from models.clusters import Cluster
-from models.vn_time import after_deadline, hanoi_date
+from models.vn_time import after_deadline, date_text, hanoi_date
 from scoring.config import ScoringConfig
 from scoring.docx_layout import (
     Signing,
@@ -256,20 +256,16 @@ def _late_paragraphs(
 ) -> None:
     if not late:
         return
-    deadline = f" (hạn nộp ngày {_day(cluster.deadline)})" if cluster.deadline else ""
+    deadline = f" (hạn nộp ngày {date_text(cluster.deadline)})" if cluster.deadline else ""
     para(doc, f"Hồ sơ nộp sau thời hạn{deadline}:", bold=True, before=6)
     by_unit: dict[str, list[str]] = {}
     for item in late:
-        text = f"{KIND_VI[item.kind]} nộp ngày {_day(item.received)}"
+        text = f"{KIND_VI[item.kind]} nộp ngày {date_text(item.received)}"
         if item.on_time:
-            text += f" (bản nộp lại; đã có bản đúng hạn ngày {_day(item.on_time)})"
+            text += f" (bản nộp lại; đã có bản đúng hạn ngày {date_text(item.on_time)})"
         by_unit.setdefault(item.unit_id, []).append(text)
     for unit_id, texts in by_unit.items():
         para(doc, f"- {unit_name(unit_id)}: {'; '.join(texts)}.", size=11, after=0)
-
-
-def _day(day: date | datetime) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def _scale_name(config: ScoringConfig) -> str:

@@ -4,6 +4,7 @@ the plausible range are confirmed with a note, never refused outright, and a neg
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from review_env import prepare
 from flows.cli import build_parser, main
 from models.normalise import long_table
 from models.store import Store
+from models.vn_time import hanoi_time_text
 
 
 def _parsers(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
@@ -77,3 +79,16 @@ def test_a_negative_correction_is_named_as_such(installed: str, capsys) -> None:
     key = installed.replace("budget_revenue_attainment_pct", "targets_met")
     assert main(["review", "correct", key, "-5", "--reviewer", "lan"]) == 2
     assert "Giá trị không được âm: «-5»" in capsys.readouterr().err
+
+
+def test_review_show_gives_a_decisions_time_in_hanoi(installed: str, capsys) -> None:
+    """The store keeps UTC; an official in Hà Nội reads 7 hours later, as on the web pages."""
+    key = installed
+    assert main(["review", "accept", key, "--reviewer", "lan"]) == 0
+    [decision] = _decisions(key)
+    capsys.readouterr()
+    assert main(["review", "show", key]) == 0
+    shown = capsys.readouterr().out
+    assert f"Quyết định: {hanoi_time_text(decision.decided_at)} lan accept" in shown
+    utc = decision.decided_at.astimezone(UTC)
+    assert utc.strftime("%d/%m/%Y %H:%M") != hanoi_time_text(decision.decided_at)
