@@ -267,6 +267,69 @@ class ExtractionPool:
                 _kill(self._executor)
 
 
+class OnDemandPool:
+    """An :class:`ExtractionPool` started at the first document and stopped once ``idle_s`` pass without
+    one: the web app's. Its uploads are then extracted outside the server's process, so a crash in a C
+    library, a runaway memory use or a stuck page ends a worker (the upload is ``failed`` and retried)
+    and never the server, and the CPU-bound extraction does not hold the server's interpreter while
+    officials load pages. An idle server holds no worker; the first upload after a pause waits for a
+    warm start (≈ 1.3 s here) in the background, not in the unit's request.
+
+    The workers start with the environment of the moment the pool starts (the unit registry's folder,
+    the limits); a server's environment does not change while it runs."""
+
+    def __init__(self, workers: int = 1, *, idle_s: float = 120.0, timeout_s: int = DEFAULT_TIMEOUT_S):
+        self.workers = workers
+        self.idle_s = idle_s
+        self.timeout_s = timeout_s
+        self.starts = 0
+        self._lock = threading.Lock()
+        self._pool: ExtractionPool | None = None
+        self._busy = 0
+        self._timer: threading.Timer | None = None
+
+    def extract(self, path: Path) -> DocumentResult:
+        """:meth:`ExtractionPool.extract`, starting the pool if it is not running."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._pool is None:
+                self._pool = ExtractionPool(self.workers, timeout_s=self.timeout_s)
+                self.starts += 1
+            pool = self._pool
+            self._busy += 1
+        try:
+            return pool.extract(path)
+        finally:
+            with self._lock:
+                self._busy -= 1
+                if self._busy == 0 and self._pool is not None:
+                    self._timer = threading.Timer(self.idle_s, self._stop_if_idle)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        with self._lock:
+            return self._pool is not None
+
+    def _stop_if_idle(self) -> None:
+        with self._lock:
+            if self._busy or self._pool is None:
+                return
+            pool, self._pool, self._timer = self._pool, None, None
+        pool.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            pool, self._pool, self._timer = self._pool, None, None
+        if pool is not None:
+            pool.close()
+
+
 def _kill(executor: concurrent.futures.ProcessPoolExecutor) -> None:
     processes = list((getattr(executor, "_processes", None) or {}).values())
     for process in processes:

@@ -9,6 +9,8 @@ Vietnamese and never as a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from http import HTTPStatus
 from importlib import resources
 from urllib.parse import quote
@@ -20,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from extractors.pool import OnDemandPool
 from models.store import Store
 from review.admin import router as admin_router
 from review.pages import router
@@ -38,9 +41,20 @@ LANDING = {"unit": "/nop", "admin": "/admin", "chair": "/dashboard"}  # where ea
 
 def create_app(settings: ReviewSettings | None = None) -> FastAPI:
     settings = settings or ReviewSettings.from_env()
-    app = FastAPI(title="thidua — rà soát số liệu", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if app.state.extractor is not None:
+            app.state.extractor.close()
+
+    app = FastAPI(
+        title="thidua — rà soát số liệu", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.store = Store.open(settings.store)
+    # uploads are extracted in worker processes, started at the first one (see OnDemandPool)
+    app.state.extractor = OnDemandPool(settings.extract_workers) if settings.extract_workers else None
     app.state.templates = make_templates()
     app.state.limiter = LoginLimiter()
 

@@ -17,6 +17,8 @@ class ReviewSettings:
     cookie_secure: bool = False  # True behind HTTPS; the default bind is 127.0.0.1 over plain HTTP
     session_hours: int = 8
     manual_dir: Path | None = None
+    # worker processes that extract uploads (THIDUA_WEB_WORKERS); 0: in the server's own threads
+    extract_workers: int = 1
 
     @property
     def home(self) -> Path:
@@ -42,7 +44,19 @@ class ReviewSettings:
             secret_key=os.environ.get("THIDUA_SECRET_KEY") or _secret_file(store.home),
             cookie_secure=os.environ.get("THIDUA_COOKIE_SECURE", "").lower() in {"1", "true", "yes"},
             manual_dir=manual_dir,
+            extract_workers=_workers(os.environ.get("THIDUA_WEB_WORKERS", "").strip()),
         )
+
+
+def _workers(raw: str) -> int:
+    if not raw:
+        return 1
+    if not raw.isdigit():
+        raise ValueError(
+            f"THIDUA_WEB_WORKERS={raw!r}: give a number of worker processes (0 extracts uploads in the "
+            "web server's own threads)"
+        )
+    return int(raw)
 
 
 def _secret_file(home: Path) -> str:

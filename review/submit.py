@@ -126,7 +126,9 @@ async def receive(
     finally:
         await form.close()
     if result.accepted and result.kind == "report":
-        background.add_task(extract_upload, store, result.upload_id)  # the redirect does not wait for it
+        pool = request.app.state.extractor
+        # the redirect does not wait for it; the pre-check page follows it
+        background.add_task(extract_upload, store, result.upload_id, extract=pool.extract if pool else None)
     return RedirectResponse(f"/nop/ho-so/{result.upload_id}", status_code=303)
 
 

@@ -1,11 +1,11 @@
 """The unit's submission pages over HTTP: its own cluster-years and uploads only, CSRF on every form, the
 pre-check after an upload, and the download of its own original."""
 
+# ruff: noqa: F811 (the tests take the fixtures imported from submit_env as arguments)
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,62 +14,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
 
-from review_env import PASSWORD, csrf_of, login
-
-from models.clusters import home_clusters_dir
-from models.store import Store, StoreSettings
-from review.app import create_app
-from review.security import hash_password
-from review.settings import ReviewSettings
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-REPORT = SAMPLES / "hoan-kiem-2021-prose.docx"
-SHEET = SAMPLES / "self_scores" / "hoan-kiem-2021-tu-cham.docx"
-CUM_9 = """organiser = "ubnd-tp-ha-noi"
-number = 9
-year = 2021
-members = ["ba-dinh", "dong-da"]
-deadline = 2022-01-15
-"""
-
-
-@pytest.fixture
-def app(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch):
-    home = tmp_path / "home"
-    monkeypatch.setenv("THIDUA_HOME", str(home))
-    monkeypatch.delenv("THIDUA_MAX_FILE_MB", raising=False)
-    home_clusters_dir().mkdir(parents=True)
-    (home_clusters_dir() / "ubnd-tp-ha-noi.cum-9.2021.toml").write_text(CUM_9, encoding="utf-8")
-    settings = ReviewSettings(
-        store=StoreSettings(home=home, database_url=db_url), secret_key="k" * 48, manual_dir=home / "manual"
-    )
-    with Store.open(settings.store) as store:
-        store.add_user("hk", "unit", hash_password(PASSWORD), unit_id="hoan-kiem")
-        store.add_user("bd", "unit", hash_password(PASSWORD), unit_id="ba-dinh")
-        store.add_user("lan", "reviewer", hash_password(PASSWORD))
-    return create_app(settings)
-
-
-@pytest.fixture
-def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as c:
-        yield c
-
-
-def as_user(client: TestClient, name: str) -> TestClient:
-    client.cookies.clear()
-    assert login(client, name).status_code == 200
-    return client
-
-
-def upload(
-    client: TestClient, path: Path, kind: str = "bao-cao", cluster: str = "cum-8", name: str | None = None
-):
-    csrf = csrf_of(client.get("/nop").text)
-    files = {"file": (name or path.name, path.read_bytes(), "application/octet-stream")}
-    return client.post(
-        f"/nop/{cluster}/2021/{kind}", data={"csrf": csrf}, files=files, follow_redirects=False
-    )
+from review_env import csrf_of
+from submit_env import REPORT, SHEET, app, as_user, client, upload  # noqa: F401 (app, client: fixtures)
 
 
 def test_the_unit_uploads_its_report_and_sees_the_figures_read_with_their_source(client: TestClient) -> None:
