@@ -19,6 +19,7 @@ import numpy as np
 import pdfplumber
 import pytest
 from PIL import Image, ImageDraw
+from system_tools import needs_tesseract
 
 from extractors.document import Paragraph, Table
 from extractors.extract import extract_path
@@ -28,12 +29,6 @@ from models.records import DocumentResult
 from models.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ocr"
-MISSING = ocr.ocr_unavailable()
-needs_tesseract = pytest.mark.skipif(
-    MISSING is not None,
-    reason=f"OCR not available ({MISSING}): install the Debian packages tesseract-ocr and "
-    "tesseract-ocr-vie (CI installs them)",
-)
 PACKAGES = "install the Debian packages tesseract-ocr and tesseract-ocr-vie"
 BILLION = 1_000_000_000
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
+from system_tools import needs_tesseract
 
 from extractors.document import Table
 from extractors.extract import extract_path
@@ -26,12 +27,6 @@ from models.records import DocumentResult
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "independent"
 SCAN, TWIN = SAMPLES / "r30_scanned_dong_da_2022.pdf", SAMPLES / "r02_tables_dong_da_2022.pdf"
-MISSING = ocr.ocr_unavailable()
-needs_tesseract = pytest.mark.skipif(
-    MISSING is not None,
-    reason=f"OCR not available ({MISSING}): install the Debian packages tesseract-ocr and "
-    "tesseract-ocr-vie (CI installs them)",
-)
 SCALE = 0.5  # points per pixel in the drawn pages below
 
 

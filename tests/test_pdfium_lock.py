@@ -25,20 +25,15 @@ from pathlib import Path
 
 import pypdfium2.raw as pdfium_raw
 import pytest
+from system_tools import OCR_MISSING, needs_tesseract
 
 from extractors.extract import extract_path
-from extractors.readers import ocr, pdf_ffi
+from extractors.readers import pdf_ffi
 from extractors.readers.pdfium_lock import PDFIUM
 from review.evidence import page_image
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "tests" / "fixtures" / "ocr" / "scanned.pdf"
-OCR_MISSING = ocr.ocr_unavailable()
-needs_tesseract = pytest.mark.skipif(
-    OCR_MISSING is not None,
-    reason=f"OCR not available ({OCR_MISSING}): install the Debian packages tesseract-ocr and "
-    "tesseract-ocr-vie (CI installs them)",
-)
 # The scan only where OCR runs: elsewhere it is refused, which is tested in test_ocr.py
 PDFS = sorted((ROOT / "samples").glob("*.pdf")) + ([SCAN] if OCR_MISSING is None else [])
 ROUNDS = 2

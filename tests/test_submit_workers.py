@@ -12,7 +12,7 @@ import time
 import warnings
 from pathlib import Path
 
-import pytest
+from system_tools import needs_tesseract
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -21,11 +21,9 @@ with warnings.catch_warnings():
 from submit_env import REPORT, app, as_user, upload  # noqa: F401 (app: the fixture)
 
 from extractors.precheck import STATE_VI
-from extractors.readers import ocr
 from extractors.submission import extract_pending
 
 SCAN = Path(__file__).resolve().parent / "fixtures" / "ocr" / "scanned.pdf"  # Hoàn Kiếm's 2021 report
-OCR_MISSING = ocr.ocr_unavailable()
 
 
 def descendants(root: int) -> dict[int, tuple[int, str]]:
@@ -60,7 +58,7 @@ def test_an_upload_is_extracted_in_a_worker_started_for_it(app) -> None:
     assert not app.state.extractor.running  # the server's shutdown stops it
 
 
-@pytest.mark.skipif(OCR_MISSING is not None, reason=f"OCR not available ({OCR_MISSING}): tesseract-ocr-vie")
+@needs_tesseract
 def test_a_worker_killed_while_reading_an_upload_fails_it_and_the_server_goes_on(app) -> None:
     with TestClient(app) as client:
         as_user(client, "hk")

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from system_tools import needs_tesseract
 
 from extractors.document import Paragraph
 from extractors.extract import extract_path
-from extractors.readers import ocr, read_document
+from extractors.readers import read_document
 from extractors.readers.pdf_records import Word
 from extractors.readers.pdf_words import word_offsets
 from extractors.value_boxes import reads_as
@@ -171,10 +172,6 @@ def test_a_two_year_table_boxes_the_report_years_cell() -> None:
 # ---------------------------------------------------------------- OCR: the same code, on the scan
 
 
-needs_tesseract = pytest.mark.skipif(
-    ocr.ocr_unavailable() is not None,
-    reason="OCR not available: install the Debian packages tesseract-ocr and tesseract-ocr-vie (CI does)",
-)
 SCAN_ROTATIONS = {1: 0.6, 2: -0.8}  # degrees, as tests/fixtures/ocr/make_fixtures.py turned the pages
 OCR_TOLERANCE = 4.0  # points: tesseract's boxes hug the ink, pdfplumber's span the font's ascent/descent
 
