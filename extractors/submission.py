@@ -64,10 +64,7 @@ class UploadResult:
 
 
 def unit_name(unit_id: str) -> str:
-    try:
-        return default_registry().get(unit_id).name
-    except KeyError:
-        return unit_id
+    return default_registry().name_of(unit_id)
 
 
 def accept_upload(

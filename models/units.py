@@ -76,6 +76,10 @@ class UnitRegistry:
                 return unit
         raise KeyError(f"unknown unit {unit_id!r}; known: {', '.join(u.id for u in self.units)}")
 
+    def name_of(self, unit_id: str) -> str:
+        """The unit's name, or its id when it is not in the registry (a page or a document still names it)."""
+        return next((u.name for u in self.units if u.id == unit_id), unit_id)
+
     def match(self, text: str, on: date | None = None, level: str | None = None) -> list[Unit]:
         """Units whose name or alias is ``text`` (folded), valid on ``on`` and of ``level`` when given."""
         hits = list(self._by_key.get(fold_key(text), ()))

@@ -113,14 +113,12 @@ def unit_items(
     computed: UnitScore | None,
     entries: Mapping[tuple[str, str, str], Any],
     unit_name: str,
-    margin: float | None = None,
 ) -> list[SelfScoreItem]:
     """The items of one unit's current sheet (``row``: a stored SelfScoreSheet)."""
     matches, findings = check_sheet(
         sheet_of(row),
         config,
         as_computed(computed) if computed else None,
-        margin=margin,
         overrides=row.matches or None,
     )
     read_at = _aware(row.read_at)
@@ -166,7 +164,6 @@ def self_score_items(
     entries: Mapping[tuple[str, str, str], Any],
     unit_name: Callable[[str], str],
     *,
-    margin: float | None = None,
     include_settled: bool = False,
 ) -> list[SelfScoreItem]:
     """Every member's self-score items of the cluster-year, in the members' order."""
@@ -175,7 +172,7 @@ def self_score_items(
     for unit_id in cluster.members:
         if unit_id in sheets:
             found = unit_items(
-                cluster, config, sheets[unit_id], scored.get(unit_id), entries, unit_name(unit_id), margin
+                cluster, config, sheets[unit_id], scored.get(unit_id), entries, unit_name(unit_id)
             )
             out += [i for i in found if include_settled or not i.settled]
     return out
@@ -191,14 +188,7 @@ def collect(
     from scoring.config import config_for
     from scoring.service import score_cluster_year
 
-    registry = default_registry()
-
-    def name(unit_id: str) -> str:
-        try:
-            return registry.get(unit_id).name
-        except KeyError:
-            return unit_id
-
+    name = default_registry().name_of
     out: list[SelfScoreItem] = []
     for cluster in clusters:
         sheets = store.current_self_score_sheets(cluster.key)

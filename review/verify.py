@@ -42,10 +42,7 @@ def _cluster(cluster: str, year: int) -> Cluster:
 
 
 def _name(unit_id: str) -> str:
-    try:
-        return default_registry().get(unit_id).name
-    except KeyError:
-        return unit_id
+    return default_registry().name_of(unit_id)
 
 
 @router.get("/tham-dinh", response_class=HTMLResponse)

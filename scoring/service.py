@@ -176,13 +176,9 @@ def write_cluster_documents(store: Store, scored: Scored, folder: Path) -> list[
     from models.units import default_registry
     from scoring.documents import late_dossiers, write_documents
 
-    units = default_registry()
     cluster = scored.cluster
     late = late_dossiers(store.cluster_uploads(cluster.key), cluster.deadline)
-
-    def name(unit_id: str) -> str:
-        return units.get(unit_id).name
-
+    name = default_registry().name_of
     return write_documents(folder, cluster, scored.result, config_for(cluster), name, late=late)
 
 

@@ -227,3 +227,10 @@ def test_register_verb_reextracts_once_and_a_rerun_changes_nothing(
     assert tomllib.loads((home / "units.toml").read_text(encoding="utf-8"))["unit"][0]["id"] == "huyen-que-vo"
     assert main(["unit", "register", "phuong-xyz", "--by", "admin"]) == 2  # nothing proposes it
     assert "no stored report proposes unit 'phuong-xyz'" in capsys.readouterr().err
+
+
+def test_a_unit_outside_the_registry_is_named_by_its_id() -> None:
+    """Pages and documents name every unit they list, registered or not (a report's proposed unit)."""
+    registry = default_registry()
+    assert registry.name_of("hoan-kiem") == "Quận Hoàn Kiếm"
+    assert registry.name_of("huyen-que-vo") == "huyen-que-vo"
