@@ -137,13 +137,15 @@ def test_a_post_without_csrf_is_refused(client: TestClient, settings):
     assert post(client, csrf="sai", **{"v.B2": "3", "was.B2": "4"}).status_code == 403
 
 
-def test_the_queue_shows_self_scores_and_the_chair_changes_a_match(client: TestClient, settings):
+def store_long_biens_sheet(settings) -> tuple[int, str]:
+    """Long Biên's sample self-score sheet (its C1 above the maximum) stored as sent: the sheet's id and
+    the file's sha256."""
+    from extractors.self_score import read_self_score
+
     sheet = SAMPLES / "self_scores" / "long-bien-2021-tu-cham.xlsx"
     with Store.open(settings.store) as store:
-        from extractors.self_score import read_self_score
-
         sha, _, _ = store.keep_original(sheet)
-        first = store.record_self_score_sheet(
+        sheet_id = store.record_self_score_sheet(
             sha256=sha,
             unit_id="long-bien",
             year=2021,
@@ -152,6 +154,11 @@ def test_the_queue_shows_self_scores_and_the_chair_changes_a_match(client: TestC
             lines=read_self_score(sheet).lines,
             by="test",
         )
+    return sheet_id, sha
+
+
+def test_the_queue_shows_self_scores_and_the_chair_changes_a_match(client: TestClient, settings):
+    first, sha = store_long_biens_sheet(settings)
     as_user(client, "chu")
     queue = client.get("/queue").text
     assert "Điểm tự chấm cần xem" in queue and f'href="{PAGE}#long-bien"' in queue
@@ -205,20 +212,7 @@ def test_the_chair_sees_which_files_came_late(client: TestClient, settings) -> N
 
 
 def test_the_page_opens_with_the_units_their_totals_and_which_need_a_look(client: TestClient, settings):
-    with Store.open(settings.store) as store:
-        from extractors.self_score import read_self_score
-
-        sheet = SAMPLES / "self_scores" / "long-bien-2021-tu-cham.xlsx"
-        sha, _, _ = store.keep_original(sheet)
-        store.record_self_score_sheet(
-            sha256=sha,
-            unit_id="long-bien",
-            year=2021,
-            cluster_key=KEY,
-            original_name=sheet.name,
-            lines=read_self_score(sheet).lines,
-            by="test",
-        )
+    store_long_biens_sheet(settings)
     as_user(client, "chu")
     page = client.get(PAGE).text
     nav = page[page.index('<nav class="units"') : page.index("</nav>", page.index('<nav class="units"'))]
